@@ -1,0 +1,225 @@
+"""Word lists the rules of several stages share: office titles, reporting verbs, meeting and
+legislation words.
+
+Input: nothing. Output: plain constants. Kept in one place so that the NLP stage (which finds the
+words) and the extraction stage (which interprets them) agree without one importing the other.
+"""
+
+from __future__ import annotations
+
+#: Surface form of an office title (lower case, tokens separated by one space) -> the role key the
+#: gazetteer uses for positions (see kg.gazetteer.build). Longest forms are matched first.
+TITLE_ROLES: dict[str, str] = {
+    "president": "president",
+    "vice president": "vice president",
+    "vice-president": "vice president",
+    "president-elect": "president",
+    "prime minister": "prime minister",
+    "premier": "prime minister",
+    "pm": "prime minister",
+    "deputy prime minister": "deputy prime minister",
+    "chancellor": "chancellor",
+    "foreign minister": "minister of foreign affairs",
+    "minister of foreign affairs": "minister of foreign affairs",
+    "foreign affairs minister": "minister of foreign affairs",
+    "foreign secretary": "minister of foreign affairs",
+    "secretary of state": "secretary of state",
+    "defense minister": "minister of defence",
+    "defence minister": "minister of defence",
+    "minister of defense": "minister of defence",
+    "minister of defence": "minister of defence",
+    "defense secretary": "secretary of defense",
+    "secretary of defense": "secretary of defense",
+    "finance minister": "minister of finance",
+    "minister of finance": "minister of finance",
+    "interior minister": "minister of internal affairs",
+    "minister of internal affairs": "minister of internal affairs",
+    "minister": "minister",
+    "ambassador": "ambassador",
+    "envoy": "envoy",
+    "special envoy": "envoy",
+    "senator": "senator",
+    "sen.": "senator",
+    "representative": "representative",
+    "rep.": "representative",
+    "congressman": "representative",
+    "congresswoman": "representative",
+    "lawmaker": "member of parliament",
+    "mp": "member of parliament",
+    "member of parliament": "member of parliament",
+    "prosecutor general": "prosecutor general",
+    "prosecutor-general": "prosecutor general",
+    "attorney general": "attorney general",
+    "speaker": "speaker",
+    "governor": "governor",
+    "mayor": "mayor",
+    "king": "monarch",
+    "queen": "monarch",
+    "emir": "monarch",
+    "crown prince": "crown prince",
+    "secretary-general": "secretary-general",
+    "secretary general": "secretary-general",
+    "spokesperson": "spokesperson",
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+    "press secretary": "press secretary",
+    "national security adviser": "national security advisor",
+    "national security advisor": "national security advisor",
+    "chief of staff": "chief of staff",
+    "supreme leader": "supreme leader",
+}
+
+#: Titles that are safe to recognise even in lower case ("the ambassador noted"); the others
+#: (e.g. "speaker", "king", "minister") only when capitalised, since their common-noun uses abound.
+LOWERCASE_TITLES: frozenset[str] = frozenset(
+    {
+        "president",
+        "prime minister",
+        "ambassador",
+        "foreign minister",
+        "defense minister",
+        "defence minister",
+        "senator",
+        "prosecutor general",
+        "secretary of state",
+        "chancellor",
+        "vice president",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "envoy",
+    }
+)
+
+#: Words before a title that give the holding a status.
+STATUS_MODIFIERS: dict[str, str] = {
+    "former": "former",
+    "ex": "former",
+    "ex-": "former",
+    "then": "former",
+    "then-": "former",
+    "late": "former",
+    "acting": "acting",
+    "interim": "acting",
+    "incoming": "incoming",
+    "new": "incoming",
+    "newly": "incoming",
+    "designate": "incoming",
+    "-elect": "incoming",
+    "current": "current",
+    "sitting": "current",
+    "outgoing": "current",
+}
+
+#: Lemmas of reporting verbs (cues). The statement's `gk:cue` is the lemma.
+CUE_VERBS: frozenset[str] = frozenset(
+    {
+        "say",
+        "tell",
+        "state",
+        "claim",
+        "warn",
+        "note",
+        "confirm",
+        "announce",
+        "add",
+        "describe",
+        "call",
+        "suggest",
+        "insist",
+        "argue",
+        "assert",
+        "declare",
+        "deny",
+        "explain",
+        "write",
+        "tweet",
+        "post",
+        "report",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "urge",
+        "accuse",
+        "acknowledge",
+        "admit",
+        "allege",
+        "believe",
+        "caution",
+        "comment",
+        "complain",
+        "contend",
+        "reiterate",
+        "remark",
+        "reply",
+        "respond",
+        "reveal",
+        "predict",
+        "promise",
+        "pledge",
+        "vow",
+        "threaten",
+        "underline",
+        "demand",
+        "ask",
+        "agree",
+        "estimate",
+        "concede",
+        "maintain",
+        "observe",
+        "point",
+        "recall",
+        "signal",
+        "testify",
+        "hint",
+        "indicate",
+        "question",
+        "dismiss",
+    }
+)
+
+#: Cue verbs that report speech only with a particle or preposition ("call for", "point out").
+CUE_PARTICLES: dict[str, frozenset[str]] = {
+    "call": frozenset({"for", "on"}),
+    "point": frozenset({"out"}),
+}
+
+#: Nouns naming a meeting event, and verbs that report one.
+MEETING_NOUNS: frozenset[str] = frozenset(
+    {
+        "talk",
+        "talks",
+        "meeting",
+        "negotiation",
+        "summit",
+        "consultation",
+        "session",
+        "call",
+        "round",
+        "conference",
+        "visit",
+        "discussion",
+    }
+)
+MEETING_VERBS: frozenset[str] = frozenset({"meet", "negotiate", "hold", "host", "visit"})
+
+#: Head nouns of described legislation ("a bipartisan sanctions bill").
+LEGISLATION_NOUNS: frozenset[str] = frozenset(
+    {"bill", "act", "law", "legislation", "resolution", "decree", "amendment", "statute", "ordinance"}
+)
+
+#: Words that tell a legislation's status.
+LEGISLATIVE_STATUS_WORDS: dict[str, str] = {
+    "propose": "proposed",
+    "introduce": "proposed",
+    "draft": "proposed",
+    "await": "pending",
+    "pending": "pending",
+    "consider": "pending",
+    "debate": "pending",
+    "pass": "passed",
+    "approve": "passed",
+    "adopt": "passed",
+    "enact": "enacted",
+    "sign": "enacted",
+}

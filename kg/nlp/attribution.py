@@ -1,0 +1,340 @@
+"""Who said what, as the parse shows it: direct quotes, reported speech and "according to".
+
+Input: a parsed spaCy Doc with entities. Output: `QuoteCandidate`s with the content span, quote
+type, cue lemma and the span naming the speaker (unresolved: "Darchiev", "The ambassador", "he").
+Speaker resolution to entities happens later, in `kg.extract.statements`.
+
+Rules, in order:
+1. Direct quotes (paired marks, see `quote_marks`): the cue is a reporting verb outside the quote
+   in the sentence where the quote ends (`"...," Darchiev said.`, `"..." said Darchiev.`) or
+   starts (`Darchiev said: "..."`, `warned that "..."`). Short scare quotes without a cue are
+   left to rule 2, which makes them part of a "mixed" statement.
+2. Reported speech: a reporting verb with a clausal complement ("said that ...", "warned ..."),
+   "call for X", or "describe X as Y". Content containing quote marks is "mixed".
+3. "according to X": the content is the clause the phrase attaches to.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.lexicon import CUE_PARTICLES, CUE_VERBS
+from kg.model import QuoteCandidate
+from kg.nlp.quote_marks import QuoteSpan, find_quote_spans
+
+_SUBJ = {"nsubj", "nsubjpass"}
+_CLAUSE = {"ccomp", "parataxis"}
+_EXPLETIVES = {"it", "there", "this", "that", "which", "who"}
+_QUOTE_CHARS = "\"\u201c\u201d\u00ab\u00bb"
+_TRIM = " \t\n,;:\u2014\u2013-" + _QUOTE_CHARS
+
+
+def _is_cue(tok: Token) -> bool:
+    if tok.lemma_.lower() not in CUE_VERBS or tok.pos_ not in {"VERB", "AUX"}:
+        return False
+    particles = CUE_PARTICLES.get(tok.lemma_.lower())
+    if particles is None:
+        return True
+    return any(c.lower_ in particles and c.dep_ in {"prep", "prt"} for c in tok.children)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a verb; a conjoined verb ("called ... and warned") shares its head's."""
+    v = verb
+    for _ in range(4):
+        for c in v.children:
+            if c.dep_ in _SUBJ:
+                return c
+        if v.dep_ in {"conj", "xcomp", "advcl"} and v.head.i != v.i:
+            v = v.head
+            continue
+        break
+    # Inverted order: "..., said Darchiev." (the subject can come out as dobj/attr)
+    for c in verb.children:
+        if c.dep_ in {"dobj", "attr", "npadvmod"} and c.i > verb.i and c.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
+            return c
+    return None
+
+
+def _subject_span(doc: Doc, subj: Token) -> tuple[int, int] | None:
+    if subj.lower_ in _EXPLETIVES:
+        return None
+    # The subject's subtree without relative clauses that run on ("X, who ..., said").
+    excluded: set[int] = set()
+    for c in subj.children:
+        if c.dep_ in {"relcl", "acl"}:
+            excluded.update(t.i for t in c.subtree)
+    kept = {t.i for t in subj.subtree} - excluded
+    left = right = subj.i
+    while left - 1 in kept:
+        left -= 1
+    while right + 1 in kept:
+        right += 1
+    span = doc[left : right + 1]
+    text = span.text
+    start = span.start_char + (len(text) - len(text.lstrip(_TRIM)))
+    end = span.end_char - (len(text) - len(text.rstrip(_TRIM)))
+    return (start, end) if end > start else None
+
+
+def _clean_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    text = doc.text[start:end]
+    s = start + (len(text) - len(text.lstrip(_TRIM)))
+    e = end - (len(text) - len(text.rstrip(" \t\n,;:\u2014\u2013-")))
+    # Keep a final period only when it is inside a quote.
+    if e > s and doc.text[e - 1] == "." and not any(q in doc.text[s:e] for q in _QUOTE_CHARS):
+        e -= 1
+    # A quote opened inside the content and closed just after it ("as having a "constructive
+    # approach."") belongs to the content.
+    inner = doc.text[s:e]
+    if sum(inner.count(q) for q in _QUOTE_CHARS) % 2 == 1:
+        tail = doc.text[e : e + 3]
+        for n, ch in enumerate(tail):
+            if ch in _QUOTE_CHARS:
+                e += n + 1
+                break
+            if ch not in ".,!?":
+                break
+    return s, e
+
+
+def _tokens_in(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _sentence_of(doc: Doc, char: int) -> Span | None:
+    for sent in doc.sents:
+        if sent.start_char <= char < sent.end_char:
+            return sent
+    return None
+
+
+def _find_cue_for_quote(doc: Doc, q: QuoteSpan) -> Token | None:
+    """A reporting verb outside the quote, in the sentence where it ends or begins."""
+    inside = range(q.start, q.end)
+    candidates: list[tuple[int, Token]] = []
+    end_sent = _sentence_of(doc, max(q.end - 1, q.start))
+    start_sent = _sentence_of(doc, q.start)
+    for rank, sent in enumerate([end_sent, start_sent]):
+        if sent is None:
+            continue
+        for tok in sent:
+            if tok.idx in inside or not _is_cue(tok):
+                continue
+            # After the quote: "..., X said." Before it: "X said: "..."" / "warned that "..."".
+            dist = tok.idx - q.end if tok.idx >= q.end else q.start - tok.idx
+            candidates.append((rank * 1000 + dist, tok))
+    if not candidates:
+        # The quote ends a sentence and the attribution follows: `"...". Darchiev said.` is rare;
+        # "... ," he added." is caught above. Look one sentence on only for a bare "X said."
+        if end_sent is not None and end_sent.end < len(doc):
+            nxt = doc[end_sent.end].sent
+            if len(nxt) <= 6:
+                for tok in nxt:
+                    if _is_cue(tok) and _subject(tok) is not None:
+                        return tok
+        return None
+    return min(candidates, key=lambda c: c[0])[1]
+
+
+def _nested_cues(head: Token) -> set[int]:
+    """Token indices of reporting verbs conjoined inside a clause, with their subtrees and the
+    conjunction before them: in "said that A and confirmed that B" the parser often hangs
+    "confirmed" under A; B is a statement of its own, not part of A."""
+    out: set[int] = set()
+    for t in head.subtree:
+        if t.i != head.i and t.dep_ == "conj" and _is_cue(t) and any(c.dep_ in _CLAUSE for c in t.children):
+            out.update(x.i for x in t.subtree)
+            out.update(c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i)
+    return out
+
+
+def _clause_span(doc: Doc, head: Token, verb: Token, speaker: tuple[int, int] | None) -> tuple[int, int]:
+    """The contiguous stretch of `head`'s subtree around `head` that stays clear of the cue verb,
+    the speaker and nested reporting clauses (a mis-attached "..., Ambassador X said" must not
+    leak into the content)."""
+    blocked = {verb.i} | _nested_cues(head)
+    if speaker is not None:
+        blocked.update(t.i for t in doc if speaker[0] <= t.idx < speaker[1])
+    members = {t.i for t in head.subtree} - blocked
+    left = right = head.i
+    while left - 1 in members:
+        left -= 1
+    while right + 1 in members:
+        right += 1
+    if speaker is not None and head.i < verb.i:
+        # Content before the attribution ends at the comma that introduces it.
+        sp_first = min((t.i for t in doc if speaker[0] <= t.idx < speaker[1]), default=verb.i)
+        commas = [i for i in range(head.i + 1, min(right + 1, sp_first)) if doc[i].text == ","]
+        if commas:
+            right = min(right, commas[-1] - 1)
+    if doc[left].lower_ == "that" and doc[left].dep_ == "mark" and left < right:
+        left += 1
+    return _clean_span(doc, doc[left].idx, doc[right].idx + len(doc[right]))
+
+
+def _governing_cue(tok: Token) -> Token | None:
+    """For a conjoined cue with no subject of its own, the cue whose clause it hangs in."""
+    if tok.dep_ != "conj" or any(c.dep_ in _SUBJ for c in tok.children):
+        return None
+    for anc in tok.ancestors:
+        if _is_cue(anc) and anc.i < tok.i:
+            return anc
+    return None
+
+
+def _content_from_clause(doc: Doc, verb: Token, speaker: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Char span of the reported content of a reporting verb, or None."""
+    lemma = verb.lemma_.lower()
+    for c in verb.children:
+        if c.dep_ in _CLAUSE:
+            return _clause_span(doc, c, verb, speaker)
+    if lemma in CUE_PARTICLES:
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in CUE_PARTICLES[lemma]:
+                objs = [g for g in c.children if g.dep_ in {"pobj", "pcomp"}]
+                if objs:
+                    return _clause_span(doc, objs[0], verb, speaker)
+    if lemma == "describe":
+        after = [c for c in verb.children if c.i > verb.i and c.dep_ in {"dobj", "prep"}]
+        if after and any(c.lower_ == "as" for c in after):
+            first = min(t.i for c in after for t in c.subtree)
+            last = max(t.i for c in after for t in c.subtree)
+            return _clean_span(doc, doc[first].idx, doc[last].idx + len(doc[last]))
+    return None
+
+
+def _according_to(doc: Doc) -> list[QuoteCandidate]:
+    out = []
+    for tok in doc:
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            to = doc[tok.i + 1]
+            objs = [c for c in to.children if c.dep_ == "pobj"]
+            if not objs:
+                continue
+            src = list(objs[0].subtree)
+            speaker = _clean_span(doc, src[0].idx, src[-1].idx + len(src[-1]))
+            sent = tok.sent
+            # The content is the sentence without the "according to X" phrase.
+            phrase_start = tok.idx
+            phrase_end = src[-1].idx + len(src[-1])
+            if phrase_start - sent.start_char > sent.end_char - phrase_end:
+                content = _clean_span(doc, sent.start_char, phrase_start)
+            else:
+                content = _clean_span(doc, phrase_end, sent.end_char)
+            if content[1] - content[0] < 8:
+                continue
+            text = doc.text[content[0] : content[1]]
+            out.append(
+                QuoteCandidate(
+                    start=content[0],
+                    end=content[1],
+                    content=text.strip(_QUOTE_CHARS + " "),
+                    quote_type="mixed" if any(q in text for q in _QUOTE_CHARS) else "indirect",
+                    cue="according to",
+                    cue_span=(tok.idx, to.idx + len(to)),
+                    speaker_span=speaker,
+                    sentence=_sent_index(doc, sent),
+                )
+            )
+    return out
+
+
+def _sent_index(doc: Doc, sent: Span) -> int:
+    return doc.user_data.setdefault("_geokg_sent_index", {s.start: n for n, s in enumerate(doc.sents)})[sent.start]
+
+
+def _looks_like_statement(content: str) -> bool:
+    """A quote that is a claim rather than a scare-quoted phrase: several words."""
+    return len(content.split()) >= 4
+
+
+def find_attributions(doc: Doc) -> list[QuoteCandidate]:
+    """All attribution candidates in `doc`, sorted by position."""
+    text = doc.text
+    quotes = find_quote_spans(text)
+    out: list[QuoteCandidate] = []
+    used_cues: set[int] = set()
+    direct_spans: list[tuple[int, int]] = []
+
+    for q in quotes:
+        content = q.content(text)
+        if not content.strip():
+            continue
+        cue = _find_cue_for_quote(doc, q)
+        sent = _sentence_of(doc, q.start)
+        sent_n = _sent_index(doc, sent) if sent is not None else 0
+        if cue is not None:
+            # A quote inside the cue's own complement clause that is only part of it ("warned
+            # that "..."" is whole, "said Russia aims for "coexistence"" is partial): rule 2.
+            if not _looks_like_statement(content):
+                continue  # a scare-quoted phrase: rule 2 reports it as part of a mixed statement
+            clause = _content_from_clause(doc, cue, None)
+            if clause is not None and clause[0] <= q.start < clause[1]:
+                clause_text = text[clause[0] : clause[1]].strip(_TRIM)
+                if len(clause_text) > len(content) + 12:
+                    continue  # partial quote: reported speech with a quote in it (mixed)
+            subj = _subject(cue)
+            speaker = _subject_span(doc, subj) if subj is not None else None
+            used_cues.add(cue.i)
+            direct_spans.append((q.start, q.end))
+            out.append(
+                QuoteCandidate(
+                    start=q.start,
+                    end=q.end,
+                    content=content,
+                    quote_type="direct",
+                    cue=cue.lemma_.lower(),
+                    cue_span=(cue.idx, cue.idx + len(cue)),
+                    speaker_span=speaker,
+                    sentence=sent_n,
+                )
+            )
+        elif _looks_like_statement(content):
+            # A quote with no reporting verb: kept, unattributed, unless rule 2 covers it.
+            out.append(
+                QuoteCandidate(
+                    start=q.start,
+                    end=q.end,
+                    content=content,
+                    quote_type="direct",
+                    cue="",
+                    cue_span=None,
+                    speaker_span=None,
+                    sentence=sent_n,
+                )
+            )
+            direct_spans.append((q.start, q.end))
+
+    for tok in doc:
+        if tok.i in used_cues or not _is_cue(tok):
+            continue
+        if any(s <= tok.idx < e for s, e in direct_spans):
+            continue  # the cue is inside a direct quote ("I can confirm that ...")
+        governor = _governing_cue(tok)
+        subj = _subject(governor if governor is not None else tok)
+        speaker = _subject_span(doc, subj) if subj is not None else None
+        if speaker is None:
+            continue
+        span = _content_from_clause(doc, tok, speaker)
+        if span is None or span[1] - span[0] < 8:
+            continue
+        content_text = text[span[0] : span[1]]
+        quote_type = "mixed" if any(q in content_text for q in _QUOTE_CHARS) else "indirect"
+        # Drop the unattributed direct quotes now covered by this mixed statement.
+        out = [c for c in out if not (c.cue == "" and span[0] <= c.start and c.end <= span[1] + 1)]
+        out.append(
+            QuoteCandidate(
+                start=span[0],
+                end=span[1],
+                content=content_text.strip(),
+                quote_type=quote_type,
+                cue=tok.lemma_.lower(),
+                cue_span=(tok.idx, tok.idx + len(tok)),
+                speaker_span=speaker,
+                sentence=_sent_index(doc, tok.sent),
+            )
+        )
+    out.extend(_according_to(doc))
+    out.sort(key=lambda c: (c.start, c.end))
+    return out

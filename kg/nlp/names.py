@@ -1,0 +1,98 @@
+"""Name repair and name coreference within one article.
+
+Input: a spaCy Doc after NER. Output: the same Doc with corrected entities:
+- a surname used alone ("Trump", "Darchiev") is a PERSON when the article names that person in
+  full elsewhere, whatever label the statistical NER gave it ("Trump" as ORG is a known failure);
+- a name split by a bracketed insertion ("(Russian President Vladimir) Putin") becomes one PERSON;
+- a one-word "PERSON" coordinated with places or heading "oblasts/regions" ("Donetsk,
+  Dnipropetrovsk, and Zaporizhzhia oblasts") is a place.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+_PLACE_HEADS = {"oblast", "oblasts", "region", "regions", "province", "provinces", "city", "cities",
+                "district", "districts", "county", "counties", "state", "states", "governorate"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_RELABEL_FROM = {"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC", "EVENT"}
+
+
+def _surname_index(doc: Doc) -> dict[str, str]:
+    """Last token of every multi-token person name -> that name."""
+    names: dict[str, str] = {}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].is_alpha and ent[-1].text[:1].isupper():
+            names.setdefault(ent[-1].text, ent.text)
+    return names
+
+
+def _merge_bracketed(doc: Doc, ents: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    skip = False
+    for n, ent in enumerate(ents):
+        if skip:
+            skip = False
+            continue
+        nxt = ents[n + 1] if n + 1 < len(ents) else None
+        if (
+            nxt is not None
+            and ent.label_ == "PERSON"
+            and nxt.label_ == "PERSON"
+            and nxt.start - ent.end == 1
+            and doc[ent.end].text in {")", "("}
+        ):
+            out.append(Span(doc, ent.start, nxt.end, label="PERSON"))
+            skip = True
+            continue
+        out.append(ent)
+    return out
+
+
+def _conjuncts(tok) -> list:
+    """All tokens coordinated with `tok` ("A, B, and C"), `tok` included."""
+    root = tok
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    group, stack = [], [root]
+    while stack:
+        t = stack.pop()
+        group.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj")
+    return group
+
+
+def _looks_like_place(ent: Span) -> bool:
+    if len(ent) != 1:
+        return False
+    group = _conjuncts(ent[0])
+    root = min(group, key=lambda t: t.i) if group else ent[0]
+    heads = {t.head for t in group}
+    if any(h.lower_ in _PLACE_HEADS and h.i > ent[0].i for h in heads | {root.head}):
+        return True
+    return any(t.i != ent[0].i and t.ent_type_ in _PLACE_LABELS for t in group)
+
+
+def repair_names(doc: Doc) -> Doc:
+    ents = _merge_bracketed(doc, list(doc.ents))
+    surnames = _surname_index(doc)
+    fixed: list[Span] = []
+    covered: set[int] = set()
+    for ent in ents:
+        label = ent.label_
+        if label in _RELABEL_FROM and len(ent) == 1 and ent.text in surnames:
+            label = "PERSON"
+        elif label in _RELABEL_FROM and len(ent) == 2 and ent[0].lower_ == "the" and ent[1].text in surnames:
+            ent = Span(doc, ent.start + 1, ent.end)
+            label = "PERSON"
+        elif label == "PERSON" and _looks_like_place(ent):
+            label = "GPE"
+        fixed.append(Span(doc, ent.start, ent.end, label=label))
+        covered.update(range(ent.start, ent.end))
+    # Surnames the NER missed altogether.
+    for tok in doc:
+        if tok.i not in covered and tok.pos_ == "PROPN" and tok.text in surnames:
+            fixed.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+    doc.ents = filter_spans(fixed)
+    return doc

@@ -1,0 +1,94 @@
+"""Pairing of quotation marks in raw text.
+
+Input: article text. Output: the character spans of direct quotations (quote marks included),
+with paragraph-spanning quotes joined the way news style writes them (a quoted paragraph that
+continues in the next one has no closing mark, and the next paragraph opens with a quote mark).
+Pure string code: no spaCy, so the rules are tested on their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+OPENING = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u201e": "\u201c"}
+CLOSING = {"\u201d", '"', "\u00bb", "\u201c"}
+# A straight quote opens after one of these (or at the start of the text) and closes before
+# one of these; anything else is ambiguous and treated by position.
+_OPEN_BEFORE = set(" \t\n([{\u2014\u2013-/:")
+_CLOSE_AFTER = set(" \t\n)]}.,;:!?\u2014\u2013-/'\u2019")
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    start: int  # index of the opening mark
+    end: int  # index after the closing mark (or after the last character of a dangling quote)
+    closed: bool  # False when the text ended or a paragraph ended without a closing mark
+
+    def content(self, text: str) -> str:
+        inner = text[self.start + 1 : self.end - 1 if self.closed else self.end]
+        # Paragraph-continuation quotes carry an opening mark at the start of each paragraph.
+        return "\n".join(line.lstrip("\"\u201c\u00ab ") for line in inner.split("\n")).strip()
+
+
+def _can_open(text: str, i: int) -> bool:
+    # An opening mark hugs the word after it; a mark followed by a space is a stray or a closer.
+    if i + 1 >= len(text) or text[i + 1].isspace():
+        return False
+    return i == 0 or text[i - 1] in _OPEN_BEFORE
+
+
+def _can_close(text: str, i: int) -> bool:
+    if text[i - 1].isspace():
+        return False
+    return i + 1 >= len(text) or text[i + 1] in _CLOSE_AFTER
+
+
+def _paragraph_continues(text: str, j: int) -> int:
+    """If the line break at `j` is followed by a paragraph opening with a quote mark, the index
+    of that mark; else -1."""
+    k = j
+    while k < len(text) and text[k] in "\n \t":
+        k += 1
+    return k if k < len(text) and text[k] in OPENING else -1
+
+
+def find_quote_spans(text: str, max_len: int = 6000) -> list[QuoteSpan]:
+    """Spans of direct quotations in `text`, left to right, never overlapping.
+
+    Unbalanced marks never raise: an opening mark with no partner before its paragraph ends is
+    kept only when the next paragraph continues the quote (and then the quote ends where the
+    closing mark is, or unclosed at the end of the last continued paragraph); otherwise it is
+    dropped. Quotes longer than `max_len` characters are dropped as almost certainly mis-paired.
+    """
+    spans: list[QuoteSpan] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch not in OPENING or not _can_open(text, i):
+            i += 1
+            continue
+        closer = OPENING[ch]
+        j, continued, close_at = i + 1, False, -1
+        while j < n and j - i <= max_len:
+            c = text[j]
+            if c == "\n":
+                nxt = _paragraph_continues(text, j)
+                if nxt < 0:
+                    break
+                continued, j = True, nxt + 1
+                continue
+            if (c == closer or (closer == '"' and c == "\u201d")) and _can_close(text, j):
+                close_at = j
+                break
+            if c == ch and c != closer:
+                break  # a second opening mark before any closing one: the first is dangling
+            j += 1
+        if close_at > i + 1 and close_at - i <= max_len:
+            spans.append(QuoteSpan(i, close_at + 1, True))
+            i = close_at + 1
+        elif continued and close_at < 0 and j - i <= max_len:
+            spans.append(QuoteSpan(i, j, False))
+            i = j
+        else:
+            i += 1
+    return spans
