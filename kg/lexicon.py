@@ -8,7 +8,9 @@ words) and the extraction stage (which interprets them) agree without one import
 from __future__ import annotations
 
 #: Surface form of an office title (lower case, tokens separated by one space) -> the role key the
-#: gazetteer uses for positions (see kg.gazetteer.build). Longest forms are matched first.
+#: gazetteer uses for positions (vocabulary in kg.gazetteer.roles; a test keeps the two in step).
+#: Longest forms are matched first. Deliberate differences from the gazetteer's title parser: a
+#: special envoy is not an ambassador, and a crown prince is not the monarch.
 TITLE_ROLES: dict[str, str] = {
     "president": "president",
     "vice president": "vice president",
@@ -23,27 +25,27 @@ TITLE_ROLES: dict[str, str] = {
     "minister of foreign affairs": "minister of foreign affairs",
     "foreign affairs minister": "minister of foreign affairs",
     "foreign secretary": "minister of foreign affairs",
-    "secretary of state": "secretary of state",
+    "secretary of state": "minister of foreign affairs",
     "defense minister": "minister of defence",
     "defence minister": "minister of defence",
     "minister of defense": "minister of defence",
     "minister of defence": "minister of defence",
-    "defense secretary": "secretary of defense",
-    "secretary of defense": "secretary of defense",
+    "defense secretary": "minister of defence",
+    "secretary of defense": "minister of defence",
     "finance minister": "minister of finance",
     "minister of finance": "minister of finance",
-    "interior minister": "minister of internal affairs",
-    "minister of internal affairs": "minister of internal affairs",
+    "interior minister": "minister of interior",
+    "minister of internal affairs": "minister of interior",
     "minister": "minister",
     "ambassador": "ambassador",
     "envoy": "envoy",
     "special envoy": "envoy",
     "senator": "senator",
     "sen.": "senator",
-    "representative": "representative",
-    "rep.": "representative",
-    "congressman": "representative",
-    "congresswoman": "representative",
+    "representative": "member of parliament",
+    "rep.": "member of parliament",
+    "congressman": "member of parliament",
+    "congresswoman": "member of parliament",
     "lawmaker": "member of parliament",
     "mp": "member of parliament",
     "member of parliament": "member of parliament",
@@ -62,9 +64,9 @@ TITLE_ROLES: dict[str, str] = {
     "spokesperson": "spokesperson",
     "spokesman": "spokesperson",
     "spokeswoman": "spokesperson",
-    "press secretary": "press secretary",
-    "national security adviser": "national security advisor",
-    "national security advisor": "national security advisor",
+    "press secretary": "spokesperson",
+    "national security adviser": "national security adviser",
+    "national security advisor": "national security adviser",
     "chief of staff": "chief of staff",
     "supreme leader": "supreme leader",
 }

@@ -131,7 +131,8 @@ class Entity:
     kind: EntityKind
     label: str
     qid: str | None = None
-    #: For offices: the country the office belongs to (its QID key), when known.
+    #: For offices and organisations (legislatures, ministries): the QID of the country they
+    #: belong to, when known.
     jurisdiction: str | None = None
 
     @property

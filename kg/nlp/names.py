@@ -13,6 +13,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kg.lexicon import TITLE_ROLES
+
 _PLACE_HEADS = {"oblast", "oblasts", "region", "regions", "province", "provinces", "city", "cities",
                 "district", "districts", "county", "counties", "state", "states", "governorate"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -28,7 +30,13 @@ def _surname_index(doc: Doc) -> dict[str, str]:
     return names
 
 
+def _after_title(doc: Doc, ent: Span) -> bool:
+    return ent.start > 0 and doc[ent.start - 1].lower_ in TITLE_ROLES and doc[ent.start - 1].text[:1].isupper()
+
+
 def _merge_bracketed(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Join a first name and a surname split by a bracket: "(Russian President Vladimir) Putin".
+    After a title, the first name may carry a place label ("Vladimir" is also a city)."""
     out: list[Span] = []
     skip = False
     for n, ent in enumerate(ents):
@@ -38,10 +46,10 @@ def _merge_bracketed(doc: Doc, ents: list[Span]) -> list[Span]:
         nxt = ents[n + 1] if n + 1 < len(ents) else None
         if (
             nxt is not None
-            and ent.label_ == "PERSON"
+            and (ent.label_ == "PERSON" or (len(ent) == 1 and _after_title(doc, ent)))
             and nxt.label_ == "PERSON"
-            and nxt.start - ent.end == 1
-            and doc[ent.end].text in {")", "("}
+            and 0 <= nxt.start - ent.end <= 1
+            and (nxt.start == ent.end or doc[ent.end].text in {")", "("})
         ):
             out.append(Span(doc, ent.start, nxt.end, label="PERSON"))
             skip = True

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.errors import ModelError
+from kg.lexicon import TITLE_ROLES
 from kg.model import Analysis, Document
 from kg.nlp.attribution import find_attributions
 from kg.nlp.convert import to_analysis
@@ -95,8 +96,8 @@ def load_pipeline(patterns: Iterable[tuple[str, str, str]] | None = None) -> Lan
         rows = []
         for surface, kind, qid in patterns:
             label = RULER_LABELS.get(kind)
-            if label is None or (surface, label) in seen:
-                continue
+            if label is None or (surface, label) in seen or surface.lower() in TITLE_ROLES:
+                continue  # a title word is never a name ("President" is an alias of a Belgian town)
             seen.add((surface, label))
             rows.append({"label": label, "pattern": surface, "id": qid})
         with nlp.select_pipes(enable=[]):

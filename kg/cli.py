@@ -1,0 +1,200 @@
+"""The `geokg` command: a thin layer over the library.
+
+Input: command-line arguments. Output: files, printed results and an exit code:
+0 ok, 1 SHACL violations found, 2 bad input or usage, 3 resource or network failure.
+Each command checks its arguments, calls one library function and prints; library errors
+(`kg.errors.GeokgError`) become one human sentence on stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from kg import __version__
+from kg.errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_VIOLATIONS, GeokgError, UsageError
+
+app = typer.Typer(
+    name="geokg",
+    help="Build Wikidata-linked knowledge graphs of who said what from news text.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+gazetteer_app = typer.Typer(help="Build or inspect the offline Wikidata gazetteer.", no_args_is_help=True)
+app.add_typer(gazetteer_app, name="gazetteer")
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"geokg {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+) -> None:
+    """geokg: news text in, validated RDF of geopolitical actors out."""
+
+
+@app.command()
+def build(
+    inputs: list[Path] = typer.Argument(..., help="Articles: .txt, .html, .jsonl(.gz) files or directories."),
+    output: Path = typer.Option(..., "-o", "--output", help="Output file; format from the suffix: .ttl .trig .nq .nt .jsonld"),
+    no_validate: bool = typer.Option(False, "--no-validate", help="Skip SHACL validation."),
+    linker: str = typer.Option("offline", "--linker", help="Entity linker: offline."),
+    base: Optional[str] = typer.Option(None, "--base", help="Base IRI for local resources."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
+) -> None:
+    """Build the knowledge graph of INPUTS into OUTPUT."""
+    from kg.pipeline import ArticleError, build as run_build
+    from kg.rdf.serialize import check_format
+
+    check_format(output)
+    progress = None
+    task = None
+    if not quiet and sys.stderr.isatty():
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        progress = Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"),
+                            TimeElapsedColumn(), console=err, transient=True)
+        progress.start()
+        task = progress.add_task("build", total=None)
+
+    def on_article(item: object) -> None:
+        if isinstance(item, ArticleError):
+            err.print(f"error: {item.message}", markup=False)
+        if progress is not None and task is not None:
+            progress.advance(task)
+
+    try:
+        report = run_build(inputs, output, validate=not no_validate, linker=linker, base=base, on_article=on_article)
+    finally:
+        if progress is not None:
+            progress.stop()
+    if report.articles == 0:
+        err.print(
+            f"error: no article could be built from {len(inputs)} input(s); nothing was written to {output}",
+            markup=False,
+        )
+        raise typer.Exit(EXIT_BAD_INPUT)
+    total = sum(report.seconds.values())
+    out.print(
+        f"wrote {output}: {report.articles} article(s), {report.triples} triples, "
+        f"{report.statements} statements ({report.unattributed} unattributed), {report.holdings} office holdings, "
+        f"{report.meetings} meetings, {report.legislation} legislation; entities {report.entities_linked} linked, "
+        f"{report.entities_nil} NIL; {len(report.errors)} input error(s); {total:.1f} s",
+        markup=False,
+    )
+    if report.violations:
+        from kg.validate import format_violations
+
+        err.print(format_violations(report.violations), markup=False)
+        err.print(f"{len(report.violations)} SHACL violation(s); the graph was written anyway", markup=False)
+        raise typer.Exit(EXIT_VIOLATIONS)
+
+
+@app.command()
+def validate(
+    data: Path = typer.Argument(..., help="An RDF file (.ttl .trig .nq .nt .jsonld)."),
+    fmt: str = typer.Option("text", "--format", help="Report format: text or json."),
+) -> None:
+    """Validate DATA against the shipped SHACL shapes; exit 1 on violations."""
+    from kg.rdf.serialize import read_dataset
+    from kg.validate import format_report, report_json, validate as run_validate
+
+    if fmt not in {"text", "json"}:
+        raise UsageError(f"--format must be text or json, got {fmt!r}")
+    report = run_validate(read_dataset(data))
+    if fmt == "json":
+        out.print(json.dumps(report_json(report), indent=2, ensure_ascii=False), markup=False)
+    else:
+        out.print(format_report(report), markup=False)
+    raise typer.Exit(EXIT_OK if report.conforms else EXIT_VIOLATIONS)
+
+
+@app.command()
+def query(
+    name: Optional[str] = typer.Argument(None, help="A named query (see --list) or a .rq file."),
+    data: Optional[Path] = typer.Option(None, "--data", help="The RDF file to query."),
+    param: list[str] = typer.Option([], "--param", help="Query parameter NAME=VALUE (repeatable)."),
+    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+    list_: bool = typer.Option(False, "--list", help="List the named queries and their parameters."),
+) -> None:
+    """Run a named SPARQL query (or a .rq file) over a built graph."""
+    from kg.query import format_rows, list_queries, load_query, run_query
+
+    if list_:
+        for q in list_queries():
+            params = ", ".join(p.name for p in q.params) or "-"
+            out.print(f"{q.name}: {q.answers} (params: {params})", markup=False)
+        return
+    if name is None or data is None:
+        raise UsageError("give a query name (or .rq file) and --data FILE; `geokg query --list` shows the names")
+    if fmt not in {"table", "json", "csv"}:
+        raise UsageError(f"--format must be table, json or csv, got {fmt!r}")
+    params: dict[str, str] = {}
+    for p in param:
+        key, sep, value = p.partition("=")
+        if not sep or not key:
+            raise UsageError(f"--param takes NAME=VALUE, got {p!r}")
+        params[key.strip()] = value
+    if not data.exists():
+        from kg.errors import MissingInputError
+
+        raise MissingInputError("the data file does not exist; build it first with `geokg build ... -o FILE`", source=str(data))
+    result = run_query(load_query(name), data, params)
+    out.print(format_rows(result, fmt), markup=False)
+
+
+@gazetteer_app.command("build")
+def gazetteer_build(
+    source: Optional[Path] = typer.Option(None, "--source", help="Folder of Wikidata-derived files (default ../shared/data/wikidata)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="SQLite file to write (default: the shipped gazetteer)."),
+) -> None:
+    """Build the offline gazetteer from Wikidata-derived source files."""
+    from kg.gazetteer.build import build_gazetteer
+    from kg.resources import gazetteer_file, shared_dir
+
+    if source is None:
+        shared = shared_dir()
+        if shared is None:
+            raise UsageError("no --source given and no ../shared/data/wikidata beside the checkout")
+        source = shared / "data" / "wikidata"
+    stats = build_gazetteer(source, output or gazetteer_file())
+    out.print(f"wrote {output or gazetteer_file()}: {stats}", markup=False)
+
+
+def main() -> None:
+    """Entry point: run the app, turning library errors into one sentence and an exit code."""
+    try:
+        rc = app(standalone_mode=False)
+    except GeokgError as exc:
+        err.print(f"error: {exc}", markup=False)
+        sys.exit(exc.exit_code)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        err.print("aborted", markup=False)
+        sys.exit(130)
+    except Exception as exc:  # click usage errors and friends
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            sys.exit(EXIT_BAD_INPUT)
+        raise
+    sys.exit(rc if isinstance(rc, int) else EXIT_OK)
+
+
+if __name__ == "__main__":
+    main()

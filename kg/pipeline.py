@@ -1,0 +1,178 @@
+"""The whole build: inputs -> documents -> analyses -> links -> facts -> RDF -> validation -> file.
+
+Input: paths of articles (txt, html, jsonl, directories) and build options. Output: a
+`BuildReport` and the written RDF file. This module and the CLI are the only places that compose
+stages. One bad article is reported and skipped; the others are still built and written.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import GeokgError, UsageError
+from kg.extract import extract
+from kg.ingest import read_inputs
+from kg.model import ArticleResult, Document
+
+RULER_MIN_PRIOR = 0.5
+STAGES = ("ingest", "nlp", "link", "extract", "rdf", "validate", "write")
+
+
+@dataclass(frozen=True)
+class ArticleError:
+    source: str
+    stage: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}" if self.message.find(self.source) < 0 else self.message
+
+
+@dataclass
+class BuildReport:
+    output: Path | None = None
+    articles: int = 0
+    statements: int = 0
+    unattributed: int = 0
+    holdings: int = 0
+    meetings: int = 0
+    legislation: int = 0
+    entities_linked: int = 0
+    entities_nil: int = 0
+    triples: int = 0
+    errors: list[ArticleError] = field(default_factory=list)
+    violations: list = field(default_factory=list)  # kg.validate.Violation
+    seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
+
+    def add(self, result: ArticleResult) -> None:
+        self.articles += 1
+        self.statements += len(result.statements)
+        self.unattributed += sum(1 for s in result.statements if s.speaker is None)
+        self.holdings += len(result.holdings)
+        self.meetings += len(result.meetings)
+        self.legislation += len(result.legislation)
+        self.entities_linked += sum(1 for e in result.entities if e.linked)
+        self.entities_nil += sum(1 for e in result.entities if not e.linked)
+
+
+class Pipeline:
+    """Holds the loaded resources (gazetteer, spaCy model, linker) for any number of articles."""
+
+    def __init__(self, linker: str = "offline", gazetteer_path: Path | None = None) -> None:
+        from kg.gazetteer.store import Gazetteer
+        from kg.link import get_linker_class
+        from kg.nlp import load_pipeline
+
+        self.gazetteer = Gazetteer.open(gazetteer_path)
+        # Ruler patterns only for items prominent enough that a name match is news-worthy; the
+        # statistical NER plus gazetteer lookup still finds the rest.
+        self.nlp = load_pipeline(self.gazetteer.ruler_patterns(min_prior=RULER_MIN_PRIOR))
+        self.linker = get_linker_class(linker)(self.gazetteer)
+
+    def process(
+        self,
+        documents: Iterable[Document],
+        report: BuildReport | None = None,
+        batch_size: int = 16,
+    ) -> Iterator[ArticleResult | ArticleError]:
+        """Results in input order; an article that fails a stage yields an ArticleError."""
+        from kg.nlp import analyze
+
+        report = report if report is not None else BuildReport()
+        clock = time.perf_counter()
+        for analysis in analyze(self.nlp, documents, batch_size=batch_size):
+            now = time.perf_counter()
+            report.seconds["nlp"] += now - clock
+            source = analysis.document.source
+            stage = "link"
+            try:
+                linked = self.linker.link(analysis)
+                t1 = time.perf_counter()
+                report.seconds["link"] += t1 - now
+                stage = "extract"
+                result = extract(linked)
+                report.seconds["extract"] += time.perf_counter() - t1
+            except Exception as exc:  # noqa: BLE001 - one article must never stop the run
+                yield ArticleError(source, stage, f"{stage} failed: {type(exc).__name__}: {exc}")
+                clock = time.perf_counter()
+                continue
+            yield result
+            clock = time.perf_counter()
+
+
+def build(
+    inputs: Iterable[str | Path],
+    output: Path,
+    *,
+    validate: bool = True,
+    linker: str = "offline",
+    base: str | None = None,
+    on_article: Callable[[ArticleResult | ArticleError], None] | None = None,
+    pipeline: Pipeline | None = None,
+) -> BuildReport:
+    """Build the graph of `inputs` into `output` (format from its suffix)."""
+    from kg.rdf.emit import DEFAULT_BASE, article_dataset, merge_into
+    from kg.rdf.serialize import check_format, write_dataset
+
+    check_format(output)  # fail fast on an unknown suffix, before the model loads
+    report = BuildReport(output=output)
+    pipeline = pipeline or Pipeline(linker=linker)
+    base = base or DEFAULT_BASE
+
+    def documents() -> Iterator[Document]:
+        clock = time.perf_counter()
+        for item in read_inputs(inputs):
+            report.seconds["ingest"] += time.perf_counter() - clock
+            if isinstance(item, GeokgError):
+                err = ArticleError(item.source or "?", "ingest", str(item))
+                report.errors.append(err)
+                if on_article:
+                    on_article(err)
+            else:
+                yield item
+            clock = time.perf_counter()
+
+    import rdflib
+
+    dataset = rdflib.Dataset()
+    for item in pipeline.process(documents(), report):
+        if isinstance(item, ArticleError):
+            report.errors.append(item)
+            if on_article:
+                on_article(item)
+            continue
+        t0 = time.perf_counter()
+        try:
+            graph_ds = article_dataset(item, base=base)
+        except Exception as exc:  # noqa: BLE001
+            err = ArticleError(item.document.source, "rdf", f"rdf failed: {type(exc).__name__}: {exc}")
+            report.errors.append(err)
+            if on_article:
+                on_article(err)
+            continue
+        t1 = time.perf_counter()
+        report.seconds["rdf"] += t1 - t0
+        if validate:
+            from kg.validate import validate as shacl_validate
+
+            vr = shacl_validate(graph_ds)
+            report.violations.extend(vr.violations)
+            report.seconds["validate"] += time.perf_counter() - t1
+        merge_into(dataset, graph_ds)
+        report.add(item)
+        if on_article:
+            on_article(item)
+
+    if report.articles == 0:
+        return report
+    t0 = time.perf_counter()
+    write_dataset(dataset, output)
+    report.triples = len(dataset)
+    report.seconds["write"] += time.perf_counter() - t0
+    return report
+
+
+__all__ = ["ArticleError", "BuildReport", "Pipeline", "build", "UsageError"]
