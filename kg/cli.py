@@ -57,9 +57,9 @@ def build(
 ) -> None:
     """Build the knowledge graph of INPUTS into OUTPUT."""
     from kg.pipeline import ArticleError, build as run_build
-    from kg.rdf.serialize import check_format
+    from kg.rdf.serialize import format_for
 
-    check_format(output)
+    format_for(output)
     progress = None
     task = None
     if not quiet and sys.stderr.isatty():
@@ -96,9 +96,10 @@ def build(
         markup=False,
     )
     if report.violations:
-        from kg.validate import format_violations
+        from kg.validate import ValidationReport, format_report
 
-        err.print(format_violations(report.violations), markup=False)
+        vr = ValidationReport(conforms=False, violations=tuple(report.violations), graphs_checked=report.articles)
+        err.print(format_report(vr), markup=False)
         err.print(f"{len(report.violations)} SHACL violation(s); the graph was written anyway", markup=False)
         raise typer.Exit(EXIT_VIOLATIONS)
 
@@ -175,25 +176,16 @@ def gazetteer_build(
 
 
 def main() -> None:
-    """Entry point: run the app, turning library errors into one sentence and an exit code."""
+    """Entry point: click/typer handle usage errors (exit 2); library errors become one
+    sentence and their documented exit code."""
     try:
-        rc = app(standalone_mode=False)
+        app()
     except GeokgError as exc:
         err.print(f"error: {exc}", markup=False)
         sys.exit(exc.exit_code)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except (typer.Abort, KeyboardInterrupt):
+    except KeyboardInterrupt:
         err.print("aborted", markup=False)
         sys.exit(130)
-    except Exception as exc:  # click usage errors and friends
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            sys.exit(EXIT_BAD_INPUT)
-        raise
-    sys.exit(rc if isinstance(rc, int) else EXIT_OK)
 
 
 if __name__ == "__main__":

@@ -114,10 +114,11 @@ def build(
     pipeline: Pipeline | None = None,
 ) -> BuildReport:
     """Build the graph of `inputs` into `output` (format from its suffix)."""
-    from kg.rdf.emit import DEFAULT_BASE, article_dataset, merge_into
-    from kg.rdf.serialize import check_format, write_dataset
+    from kg.rdf.emit import add_article, article_quads, new_dataset
+    from kg.rdf.namespaces import DEFAULT_BASE
+    from kg.rdf.serialize import format_for, write_dataset
 
-    check_format(output)  # fail fast on an unknown suffix, before the model loads
+    format_for(output)  # fail fast on an unknown suffix, before the model loads
     report = BuildReport(output=output)
     pipeline = pipeline or Pipeline(linker=linker)
     base = base or DEFAULT_BASE
@@ -135,9 +136,7 @@ def build(
                 yield item
             clock = time.perf_counter()
 
-    import rdflib
-
-    dataset = rdflib.Dataset()
+    dataset = new_dataset(base)
     for item in pipeline.process(documents(), report):
         if isinstance(item, ArticleError):
             report.errors.append(item)
@@ -146,7 +145,7 @@ def build(
             continue
         t0 = time.perf_counter()
         try:
-            graph_ds = article_dataset(item, base=base)
+            graph_ds = article_quads(item, base=base)
         except Exception as exc:  # noqa: BLE001
             err = ArticleError(item.document.source, "rdf", f"rdf failed: {type(exc).__name__}: {exc}")
             report.errors.append(err)
@@ -158,10 +157,10 @@ def build(
         if validate:
             from kg.validate import validate as shacl_validate
 
-            vr = shacl_validate(graph_ds)
+            vr = shacl_validate(graph_ds, texts={item.document.id: item.document.text})
             report.violations.extend(vr.violations)
             report.seconds["validate"] += time.perf_counter() - t1
-        merge_into(dataset, graph_ds)
+        add_article(dataset, item, base)
         report.add(item)
         if on_article:
             on_article(item)
@@ -169,6 +168,7 @@ def build(
     if report.articles == 0:
         return report
     t0 = time.perf_counter()
+    output.parent.mkdir(parents=True, exist_ok=True)
     write_dataset(dataset, output)
     report.triples = len(dataset)
     report.seconds["write"] += time.perf_counter() - t0

@@ -162,11 +162,11 @@ def test_legislation(result: ArticleResult) -> None:
 
 def test_seed_graph_conforms_and_queries_answer(result: ArticleResult, tmp_path: Path) -> None:
     from kg.query import load_query, run_query
-    from kg.rdf.emit import article_dataset
+    from kg.rdf.emit import article_quads
     from kg.rdf.serialize import write_dataset
     from kg.validate import validate
 
-    ds = article_dataset(result)
+    ds = article_quads(result)
     report = validate(ds)
     assert report.conforms, report.violations[:5]
     out = tmp_path / "seed.trig"

@@ -20,6 +20,20 @@ _LEGISLATURE_WORDS = {"congress", "senate", "house", "parliament", "duma", "rada
 _TARGET_VERBS = {"target", "sanction", "punish", "penalize", "penalise", "restrict", "ban"}
 _SPONSOR_VERBS = {"sponsor", "introduce", "author", "draft", "propose", "co-sponsor", "cosponsor"}
 _DESCRIPTIVE_DEPS = {"amod", "compound", "nmod"}
+# Heads that name a body of law as often as a piece of legislation: only with a drafting word.
+_GENERIC_HEADS = {"law", "legislation", "statute", "ordinance"}
+_DRAFT_WORDS = {"new", "proposed", "draft", "controversial", "landmark", "bipartisan", "sweeping", "emergency"}
+_ACT_WORDS = {"act", "bill", "law", "code", "treaty", "amendment", "directive", "regulation", "resolution",
+              "decree", "statute", "ordinance", "constitution", "charter", "accord", "agreement", "convention"}
+
+
+def _is_named_act(text: str) -> bool:
+    """"Affordable Care Act", "Constitution of Ukraine": a title with an act word and a capital;
+    not "international law", "Sharia" or a stray quoted phrase."""
+    words = text.strip("\"“”' ").split()
+    if len(words) < 2 or text[:1] in "\"“":
+        return False
+    return any(w.lower().strip(".,") in _ACT_WORDS for w in words) and any(w[:1].isupper() for w in words)
 
 
 def _is_legislature(ent: Entity, text: str) -> bool:
@@ -42,6 +56,8 @@ def extract_legislation(view: ArticleView) -> list[LegislationFact]:
     for tok in view.tokens:
         named = view.mention_covering(tok.idx, tok.idx + len(tok.text), kinds={"legislation"})
         if named is not None and named.mention.start == tok.idx:
+            if not _is_named_act(named.mention.text):
+                continue
             entity = named.entity
             noun = view.token_at(named.mention.end - 1) or tok
         elif tok.pos == "NOUN" and tok.lemma.lower() in LEGISLATION_NOUNS and named is None:
@@ -49,6 +65,8 @@ def extract_legislation(view: ArticleView) -> list[LegislationFact]:
             mods = [c for c in view.children.get(tok.i, []) if c.dep in _DESCRIPTIVE_DEPS and c.i < tok.i]
             if not mods:
                 continue  # "the bill", "a law": a reference or a generic use, not a description
+            if tok.lemma.lower() in _GENERIC_HEADS and not any(m.lemma.lower() in _DRAFT_WORDS for m in mods):
+                continue  # "international law", "Sharia law": a body of law, not a piece of legislation
             first = min(m_.i for m_ in mods for m_ in view.subtree(m_))
             label = view.text[view.tokens[first].idx : tok.idx + len(tok.text)]
             entity = Entity(

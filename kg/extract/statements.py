@@ -49,6 +49,26 @@ def _title_antecedent(view: ArticleView, office: LinkedMention) -> tuple[Entity 
     return found
 
 
+def _last_person_before(view: ArticleView, before: int, sentence: int) -> Entity | None:
+    """"He"/"she": the last person named before, outside quotes, at most two sentences back,
+    provided only one person is named in that stretch (otherwise the pronoun is ambiguous)."""
+    quotes = [(q.start, q.end) for q in view.analysis.quotes if q.quote_type == "direct"]
+    people: list[Entity] = []
+    for lm in view.mentions:
+        m = lm.mention
+        if m.start >= before:
+            break
+        if (
+            m.kind == "person"
+            and lm.entity is not None
+            and sentence - 2 <= m.sentence
+            and not any(a <= m.start < b for a, b in quotes)
+        ):
+            if lm.entity not in people:
+                people.append(lm.entity)
+    return people[0] if len(people) == 1 else None
+
+
 def _resolve_speaker(
     view: ArticleView, q: QuoteCandidate, previous: list[tuple[int, Entity]]
 ) -> tuple[Entity | None, Entity | None, str | None]:
@@ -77,8 +97,12 @@ def _resolve_speaker(
         return None, None, f"speaker {view.text[start:end]!r} names a role but no person it refers to"
     words = view.text[start:end].lower().split()
     if words and (words[-1] in _PRONOUNS or words[-1] in _DOC_NOUNS):
+        speaker = None
         if previous and q.sentence - previous[-1][0] <= 2:
             speaker = previous[-1][1]
+        elif words[-1] in {"he", "she", "him", "her"}:
+            speaker = _last_person_before(view, start, q.sentence)
+        if speaker is not None:
             return speaker, _office_role(view, speaker, q.start) if speaker.kind == "person" else None, None
         return None, None, f"speaker {view.text[start:end]!r} has no antecedent in the two sentences before"
     return None, None, f"speaker {view.text[start:end]!r} is not a named actor"

@@ -13,11 +13,14 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kg.lexicon import TITLE_ROLES
+from kg.lexicon import CUE_VERBS, TITLE_ROLES
 
 _PLACE_HEADS = {"oblast", "oblasts", "region", "regions", "province", "provinces", "city", "cities",
                 "district", "districts", "county", "counties", "state", "states", "governorate"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_ORG_WORDS = {"ministry", "department", "office", "agency", "council", "police", "army", "court",
+              "government", "committee", "commission", "party", "university", "bank", "company",
+              "group", "service", "force", "forces", "guard", "house", "times", "post", "news"}
 _RELABEL_FROM = {"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC", "EVENT"}
 
 
@@ -98,6 +101,22 @@ def repair_names(doc: Doc) -> Doc:
             label = "GPE"
         fixed.append(Span(doc, ent.start, ent.end, label=label))
         covered.update(range(ent.start, ent.end))
+    # Names the NER missed as the subject of a reporting verb ("Blankenship said").
+    for tok in doc:
+        if (
+            tok.i not in covered
+            and tok.pos_ == "PROPN"
+            and tok.dep_ == "nsubj"
+            and tok.text[:1].isupper()
+            and tok.head.lemma_.lower() in CUE_VERBS
+        ):
+            left = tok.i
+            while left - 1 >= 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].pos_ == "PROPN" and (left - 1) not in covered:
+                left -= 1
+            if any(doc[k].lower_ in _ORG_WORDS for k in range(left, tok.i + 1)):
+                continue
+            fixed.append(Span(doc, left, tok.i + 1, label="PERSON"))
+            covered.update(range(left, tok.i + 1))
     # Surnames the NER missed altogether.
     for tok in doc:
         if tok.i not in covered and tok.pos_ == "PROPN" and tok.text in surnames:
