@@ -80,7 +80,8 @@ class OfflineLinker:
         A candidate scores by prominence (prior), by how much the article talks about its
         country (context) and by whether the surface is its label rather than a derived alias
         ("Moscow" is Moscow, not Moscow Oblast). Confidence is the margin over the runner-up; a
-        little-known candidate tied to a country the article never mentions loses half of it.
+        candidate tied to a country the article never mentions loses half of it, unless it is a
+        well-known place.
         """
         if not candidates:
             return None, 0.0
@@ -102,9 +103,11 @@ class OfflineLinker:
             s1, s2 = score(best), score(ranked[1])
             # Equal scores give 0.5 (a coin toss, never linked).
             conf = 0.5 + 0.5 * (s1 - s2) / s1 if s1 > 0 else 0.0
-        if context and best.kind != "country" and best.country and ctx(best) == 0 and best.prior < 0.7:
-            # Little-known items are rarely meant outside their own country's news; capitals
-            # and major cities are ("talks in Riyadh" in a story about the US and Russia).
+        well_known_place = best.kind == "place" and best.prior >= 0.7
+        if context and best.kind != "country" and best.country and ctx(best) == 0 and not well_known_place:
+            # An organisation or minor place is rarely meant outside its own country's news
+            # ("the Senate" in a story about Italy is not the US Senate); capitals and major
+            # cities are ("talks in Riyadh" in a story about the US and Russia).
             conf *= 0.5
         return best, conf
 
