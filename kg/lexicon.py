@@ -103,6 +103,7 @@ STATUS_MODIFIERS: dict[str, str] = {
     "late": "former",
     "acting": "acting",
     "interim": "acting",
+    "caretaker": "acting",
     "incoming": "incoming",
     "new": "incoming",
     "newly": "incoming",

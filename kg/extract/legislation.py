@@ -18,6 +18,8 @@ from kg.slugs import slugify
 _LEGISLATURE_WORDS = {"congress", "senate", "house", "parliament", "duma", "rada", "bundestag", "knesset",
                       "assembly", "legislature", "council", "diet", "majlis", "sejm", "cortes"}
 _TARGET_VERBS = {"target", "sanction", "punish", "penalize", "penalise", "restrict", "ban"}
+# "a resolution to expel United States troops": the actors the purpose acts on are its targets.
+_PURPOSE_VERBS = {"expel", "sanction", "ban", "block", "bar", "freeze", "condemn", "recognize", "recognise", "impeach", "remove"}
 _SPONSOR_VERBS = {"sponsor", "introduce", "author", "draft", "propose", "co-sponsor", "cosponsor"}
 _DESCRIPTIVE_DEPS = {"amod", "compound", "nmod"}
 # Heads that name a body of law as often as a piece of legislation: only with a drafting word.
@@ -63,12 +65,16 @@ def extract_legislation(view: ArticleView) -> list[LegislationFact]:
         elif tok.pos == "NOUN" and tok.lemma.lower() in LEGISLATION_NOUNS and named is None:
             noun = tok
             mods = [c for c in view.children.get(tok.i, []) if c.dep in _DESCRIPTIVE_DEPS and c.i < tok.i]
-            if not mods:
+            purpose = [c for c in view.children.get(tok.i, []) if c.dep == "acl" and c.i > tok.i
+                       and any(a.dep == "aux" and a.text.lower() == "to" for a in view.children.get(c.i, []))]
+            if not mods and not (purpose and tok.lemma.lower() not in _GENERIC_HEADS):
                 continue  # "the bill", "a law": a reference or a generic use, not a description
             if tok.lemma.lower() in _GENERIC_HEADS and not any(m.lemma.lower() in _DRAFT_WORDS for m in mods):
                 continue  # "international law", "Sharia law": a body of law, not a piece of legislation
-            first = min(m_.i for m_ in mods for m_ in view.subtree(m_))
-            label = view.text[view.tokens[first].idx : tok.idx + len(tok.text)]
+            first = min((m_.i for m in mods for m_ in view.subtree(m)), default=tok.i)
+            last = tok if mods or not purpose else view.subtree(purpose[0])[-1]
+            # "a resolution to expel United States troops from the country"
+            label = view.text[view.tokens[first].idx : last.idx + len(last.text)]
             entity = Entity(
                 key=f"legislation/{view.document.id}-{slugify(label)}",
                 kind="legislation",
@@ -83,7 +89,7 @@ def extract_legislation(view: ArticleView) -> list[LegislationFact]:
         targets: list[Entity] = []
         for c in view.children.get(noun.i, []):
             sub = view.subtree(c)
-            is_target = (c.dep in {"acl", "relcl"} and c.lemma.lower() in _TARGET_VERBS) or (
+            is_target = (c.dep in {"acl", "relcl"} and c.lemma.lower() in _TARGET_VERBS | _PURPOSE_VERBS) or (
                 c.dep == "prep" and c.text.lower() in {"against", "on"}
             )
             if is_target:

@@ -67,7 +67,10 @@ def _is_trigger(view: ArticleView, tok: Token) -> bool:
                 for c in view.children.get(tok.i, [])
             )
         return True
-    return tok.pos == "VERB" and lemma == "meet"
+    # "it was met with protests" is no meeting.
+    if tok.pos != "VERB" or lemma != "meet":
+        return False
+    return not any(c.dep in {"auxpass", "nsubjpass"} for c in view.children.get(tok.i, []))
 
 
 def _excluded_starts(view: ArticleView, sent: int) -> set[int]:
@@ -182,4 +185,5 @@ def extract_meetings(view: ArticleView) -> list[Meeting]:
                 else:
                     s, e = view.span_of(view.sentence_tokens(sent_n))
                     meetings[key] = Meeting(participants, status, s, e, place, d, topic)  # type: ignore[arg-type]
-    return [m for m in meetings.values() if m.participants or m.place is not None]
+    # A meeting without a known participant is not a fact about actors (and the shapes require one).
+    return [m for m in meetings.values() if m.participants]

@@ -185,6 +185,10 @@ def load_countries(src: Path, col: Collector) -> Countries:
             continue
         if rec.get("alpha3", "").upper() in dr5hn_alpha3:
             continue  # the same territory under dr5hn's QID (see above)
+        if rec.get("region") == "Supranational":
+            # "Global" (Q2, the world), "Cyberspace", the EU and the UN are OpenSanctions scopes,
+            # not places; the EU and the UN come in as organisations from their own source.
+            continue
         parent = rigour_qid(rec.get("parent"))
         if rec.get("is_country"):
             col.entity(qid, rec["name"], "country", rank=RANK_COUNTRY, prior=PRIOR_SOVEREIGN,

@@ -85,6 +85,18 @@ def _looks_like_place(ent: Span) -> bool:
     return any(t.i != ent[0].i and t.ent_type_ in _PLACE_LABELS for t in group)
 
 
+def _named_by_title(doc: Doc, ent: Span) -> bool:
+    """A name in apposition to a personal title ("a State Department spokesperson, Morgan
+    Ortagus,") or right after one ("Spokesperson Morgan Ortagus") names a person, whatever the
+    NER said. Only multi-word names: a single word after a title may be an organisation."""
+    if len(ent) < 2 or not all(t.text[:1].isupper() for t in ent):
+        return False
+    root = ent.root
+    if root.dep_ == "appos" and root.head.lower_ in TITLE_ROLES and root.head.i < ent.start:
+        return True
+    return ent.start > 0 and doc[ent.start - 1].lower_ in TITLE_ROLES and doc[ent.start - 1].text[:1].isupper()
+
+
 def repair_names(doc: Doc) -> Doc:
     ents = _merge_bracketed(doc, list(doc.ents))
     surnames = _surname_index(doc)
@@ -96,6 +108,8 @@ def repair_names(doc: Doc) -> Doc:
             label = "PERSON"
         elif label in _RELABEL_FROM and len(ent) == 2 and ent[0].lower_ == "the" and ent[1].text in surnames:
             ent = Span(doc, ent.start + 1, ent.end)
+            label = "PERSON"
+        elif label in _RELABEL_FROM and _named_by_title(doc, ent):
             label = "PERSON"
         elif label == "PERSON" and _looks_like_place(ent):
             label = "GPE"

@@ -52,7 +52,7 @@ def _match_title(doc: Doc, i: int) -> tuple[int, str] | None:
             if not (
                 prev.lower_ in {"the", "'s", "’s"}
                 or prev.lower_ in STATUS_MODIFIERS
-                or prev.ent_type_ in _JURISDICTION_LABELS
+                or prev.ent_type_ in _JURISDICTION_LABELS | _ORG_LABELS
             ):
                 return None
         return i + size, form
@@ -143,6 +143,11 @@ def find_titles(doc: Doc) -> list[Mention]:
         k = end
         if k < len(doc) and doc[k].ent_type_ == "PERSON" and doc[k].ent_iob_ == "B":
             ent = ents.starting_at(k, {"PERSON"})
+            if ent is not None:
+                holder = (ent.start_char, ent.end_char)
+        elif k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].ent_type_ == "PERSON":
+            # Apposition after the title: "a State Department spokesperson, Morgan Ortagus,".
+            ent = ents.starting_at(k + 1, {"PERSON"})
             if ent is not None:
                 holder = (ent.start_char, ent.end_char)
         elif start >= 2 and doc[start - 1].text == ",":
