@@ -175,3 +175,8 @@ def test_seed_graph_conforms_and_queries_answer(result: ArticleResult, tmp_path:
     assert any("Darchiev" in str(r) and "I can confirm" in str(r) for r in rows)
     rows = run_query(load_query("office_holders"), out, {}).rows
     assert any("Q22686" in str(r) and "Q11696" in str(r) for r in rows)
+    rows = run_query(load_query("meetings"), out, {"participant": "Q30"}).rows
+    assert {("2025-02-18" in str(r) and "Q3692" in str(r)) for r in rows} == {True, False}
+    assert any("planned" in str(r) and "Q649" in str(r) for r in rows)
+    rows = run_query(load_query("legislation"), out, {}).rows
+    assert len(rows) == 1 and "pending" in str(rows[0]) and "Russia" in str(rows[0])
