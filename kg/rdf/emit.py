@@ -205,7 +205,10 @@ def article_triples(
             out.extend(_p39_triples(node, holder, office, h.status, doc.id, base))
 
     for m in result.meetings:
+        # Place, date and status are part of the identity: "talks in Istanbul on Feb. 27 and
+        # April 10" are two meetings reported by the same sentence.
         keys = sorted(p.key for p in m.participants)
+        keys += [m.place.key if m.place else "", m.date.isoformat() if m.date else "", m.status]
         node = fact_iri("event", doc.id, m.start, m.end, *keys, base=base)
         add((node, RDF.type, GK.Meeting))
         for participant in m.participants:
