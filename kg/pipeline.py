@@ -15,7 +15,7 @@ from pathlib import Path
 from kg.errors import GeokgError, UsageError
 from kg.extract import extract
 from kg.ingest import read_inputs
-from kg.model import ArticleResult, Document
+from kg.model import Analysis, ArticleResult, Document
 
 RULER_MIN_PRIOR = 0.5
 STAGES = ("ingest", "nlp", "link", "extract", "rdf", "validate", "write")
@@ -23,12 +23,18 @@ STAGES = ("ingest", "nlp", "link", "extract", "rdf", "validate", "write")
 
 @dataclass(frozen=True)
 class ArticleError:
+    """An article that could not be built; `message` is one line that names the source."""
+
     source: str
     stage: str
     message: str
 
+    @classmethod
+    def from_exception(cls, source: str, stage: str, exc: BaseException) -> ArticleError:
+        return cls(source, stage, f"{source}: {stage} stage failed ({type(exc).__name__}: {exc}); the article was skipped")
+
     def __str__(self) -> str:
-        return f"{self.source}: {self.message}" if self.message.find(self.source) < 0 else self.message
+        return self.message
 
 
 @dataclass
@@ -79,28 +85,54 @@ class Pipeline:
         batch_size: int = 16,
     ) -> Iterator[ArticleResult | ArticleError]:
         """Results in input order; an article that fails a stage yields an ArticleError."""
+        report = report if report is not None else BuildReport()
+        for batch in _batches(documents, batch_size):
+            for item in self._analyze_batch(batch, report):
+                if isinstance(item, ArticleError):
+                    yield item
+                    continue
+                stage = "link"
+                t0 = time.perf_counter()
+                try:
+                    linked = self.linker.link(item)
+                    t1 = time.perf_counter()
+                    report.seconds["link"] += t1 - t0
+                    stage = "extract"
+                    result = extract(linked)
+                    report.seconds["extract"] += time.perf_counter() - t1
+                except Exception as exc:  # noqa: BLE001 - one article must never stop the run
+                    yield ArticleError.from_exception(item.document.source, stage, exc)
+                    continue
+                yield result
+
+    def _analyze_batch(self, batch: list[Document], report: BuildReport) -> list[Analysis | ArticleError]:
+        """The NLP stage over one batch; if spaCy fails on the batch, each article is retried
+        alone so that only the article at fault is lost."""
         from kg.nlp import analyze
 
-        report = report if report is not None else BuildReport()
-        clock = time.perf_counter()
-        for analysis in analyze(self.nlp, documents, batch_size=batch_size):
-            now = time.perf_counter()
-            report.seconds["nlp"] += now - clock
-            source = analysis.document.source
-            stage = "link"
-            try:
-                linked = self.linker.link(analysis)
-                t1 = time.perf_counter()
-                report.seconds["link"] += t1 - now
-                stage = "extract"
-                result = extract(linked)
-                report.seconds["extract"] += time.perf_counter() - t1
-            except Exception as exc:  # noqa: BLE001 - one article must never stop the run
-                yield ArticleError(source, stage, f"{stage} failed: {type(exc).__name__}: {exc}")
-                clock = time.perf_counter()
-                continue
-            yield result
-            clock = time.perf_counter()
+        t0 = time.perf_counter()
+        try:
+            out: list[Analysis | ArticleError] = list(analyze(self.nlp, batch, batch_size=len(batch)))
+        except Exception:  # noqa: BLE001
+            out = []
+            for doc in batch:
+                try:
+                    out.extend(analyze(self.nlp, [doc], batch_size=1))
+                except Exception as exc:  # noqa: BLE001
+                    out.append(ArticleError.from_exception(doc.source, "nlp", exc))
+        report.seconds["nlp"] += time.perf_counter() - t0
+        return out
+
+
+def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def build(
@@ -114,7 +146,7 @@ def build(
     pipeline: Pipeline | None = None,
 ) -> BuildReport:
     """Build the graph of `inputs` into `output` (format from its suffix)."""
-    from kg.rdf.emit import add_article, article_quads, new_dataset
+    from kg.rdf.emit import add_article, new_dataset
     from kg.rdf.namespaces import DEFAULT_BASE
     from kg.rdf.serialize import format_for, write_dataset
 
@@ -123,15 +155,17 @@ def build(
     pipeline = pipeline or Pipeline(linker=linker)
     base = base or DEFAULT_BASE
 
+    def fail(err: ArticleError) -> None:
+        report.errors.append(err)
+        if on_article:
+            on_article(err)
+
     def documents() -> Iterator[Document]:
         clock = time.perf_counter()
         for item in read_inputs(inputs):
             report.seconds["ingest"] += time.perf_counter() - clock
             if isinstance(item, GeokgError):
-                err = ArticleError(item.source or "?", "ingest", str(item))
-                report.errors.append(err)
-                if on_article:
-                    on_article(err)
+                fail(ArticleError(item.source or "?", "ingest", str(item)))
             else:
                 yield item
             clock = time.perf_counter()
@@ -139,28 +173,22 @@ def build(
     dataset = new_dataset(base)
     for item in pipeline.process(documents(), report):
         if isinstance(item, ArticleError):
-            report.errors.append(item)
-            if on_article:
-                on_article(item)
+            fail(item)
             continue
         t0 = time.perf_counter()
         try:
-            graph_ds = article_quads(item, base=base)
+            name = add_article(dataset, item, base)
         except Exception as exc:  # noqa: BLE001
-            err = ArticleError(item.document.source, "rdf", f"rdf failed: {type(exc).__name__}: {exc}")
-            report.errors.append(err)
-            if on_article:
-                on_article(err)
+            fail(ArticleError.from_exception(item.document.source, "rdf", exc))
             continue
         t1 = time.perf_counter()
         report.seconds["rdf"] += t1 - t0
         if validate:
             from kg.validate import validate as shacl_validate
 
-            vr = shacl_validate(graph_ds, texts={item.document.id: item.document.text})
+            vr = shacl_validate(dataset.graph(name), texts={item.document.id: item.document.text})
             report.violations.extend(vr.violations)
             report.seconds["validate"] += time.perf_counter() - t1
-        add_article(dataset, item, base)
         report.add(item)
         if on_article:
             on_article(item)

@@ -92,7 +92,9 @@ def _units(data: Dataset | Graph) -> list[tuple[str | None, Graph]]:
             name = None if graph.identifier == DATASET_DEFAULT_GRAPH_ID else str(graph.identifier)
             units.append((name, graph))
         return sorted(units, key=lambda u: u[0] or "")
-    return [(None, data)] if len(data) else []
+    # A named graph handed over on its own (e.g. `dataset.graph(name)`) keeps its name.
+    name = str(data.identifier) if isinstance(data.identifier, URIRef) else None
+    return [(name, data)] if len(data) else []
 
 
 def _int(graph: Graph, node: Node, prop: URIRef) -> int | None:
