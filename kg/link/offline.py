@@ -289,20 +289,25 @@ class OfflineLinker:
         exact = [p for p in positions if normalize_alias(p.label) == plain]
         return exact if len(exact) == 1 else positions
 
+    def _holder_named(self, surname: str, positions: Iterable[Position], day: dt.date | None) -> GazEntry | None:
+        """The one person holding one of `positions` (at `day`, if given) whose name ends in
+        `surname`; None when there is none or more than one."""
+        found: dict[str, GazEntry] = {}
+        key = name_key(surname)
+        for p in positions:
+            tenures = self.gaz.holders_on(p.qid, day) if day else self.gaz.tenures(position=p.qid)
+            for t in tenures:
+                e = self.gaz.entry(t.person)
+                if e is not None and name_key(e.label.split()[-1]) == key:
+                    found[e.qid] = e
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def _person_by_office(
         self, surname: str, role: str, juris: str | None, day: dt.date | None
     ) -> tuple[Entity | None, float]:
         """The one holder of a `role` position (in `juris`, if known) whose name ends in `surname`."""
-        found: dict[str, GazEntry] = {}
-        for p in self.gaz.positions(role=role, jurisdiction=juris):
-            tenures = self.gaz.holders_on(p.qid, day) if day else self.gaz.tenures(position=p.qid)
-            for t in tenures:
-                e = self.gaz.entry(t.person)
-                if e is not None and name_key(e.label.split()[-1]) == name_key(surname):
-                    found[e.qid] = e
-        if len(found) == 1:
-            return self._entity(next(iter(found.values()))), 0.85
-        return None, 0.0
+        entry = self._holder_named(surname, self.gaz.positions(role=role, jurisdiction=juris), day)
+        return (self._entity(entry), 0.85) if entry is not None else (None, 0.0)
 
     def _prominent_person(
         self, surname: str, context: Counter[str], day: dt.date | None
@@ -311,6 +316,14 @@ class OfflineLinker:
         article's date, of a country the article mentions (e.g. "Putin" in a Russia story)."""
         if day is None:
             return None, 0.0
+        heads = [
+            p
+            for country in context
+            for role in ("president", "prime minister", "chancellor")
+            for p in self.gaz.positions(role=role, jurisdiction=country)
+        ]
+        entry = self._holder_named(surname, heads, day)
+        return (self._entity(entry), 0.8) if entry is not None else (None, 0.0)
         found: dict[str, GazEntry] = {}
         for country in context:
             for role in ("president", "prime minister", "chancellor"):

@@ -64,23 +64,30 @@ def _subject_span(doc: Doc, subj: Token) -> tuple[int, int] | None:
     for c in subj.children:
         if c.dep_ in {"relcl", "acl"}:
             excluded.update(t.i for t in c.subtree)
-    kept = {t.i for t in subj.subtree} - excluded
-    left = right = subj.i
-    while left - 1 in kept:
-        left -= 1
-    while right + 1 in kept:
-        right += 1
+    left, right = _contiguous({t.i for t in subj.subtree} - excluded, subj.i)
     span = doc[left : right + 1]
-    text = span.text
-    start = span.start_char + (len(text) - len(text.lstrip(_TRIM)))
-    end = span.end_char - (len(text) - len(text.rstrip(_TRIM)))
+    start, end = _trim(doc.text, span.start_char, span.end_char, _TRIM)
     return (start, end) if end > start else None
 
 
+def _contiguous(members: set[int], center: int) -> tuple[int, int]:
+    """First and last index of the unbroken run of `members` around `center`."""
+    left = right = center
+    while left - 1 in members:
+        left -= 1
+    while right + 1 in members:
+        right += 1
+    return left, right
+
+
+def _trim(text: str, start: int, end: int, right_chars: str) -> tuple[int, int]:
+    piece = text[start:end]
+    return start + (len(piece) - len(piece.lstrip(_TRIM))), end - (len(piece) - len(piece.rstrip(right_chars)))
+
+
 def _clean_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    text = doc.text[start:end]
-    s = start + (len(text) - len(text.lstrip(_TRIM)))
-    e = end - (len(text) - len(text.rstrip(" \t\n,;:\u2014\u2013-")))
+    # Quote marks stay on the right: a content that ends a quotation keeps its closing mark.
+    s, e = _trim(doc.text, start, end, " \t\n,;:\u2014\u2013-")
     # Keep a final period only when it is inside a quote.
     if e > s and doc.text[e - 1] == "." and not any(q in doc.text[s:e] for q in _QUOTE_CHARS):
         e -= 1
@@ -156,12 +163,7 @@ def _clause_span(doc: Doc, head: Token, verb: Token, speaker: tuple[int, int] | 
     blocked = {verb.i} | _nested_cues(head)
     if speaker is not None:
         blocked.update(t.i for t in doc if speaker[0] <= t.idx < speaker[1])
-    members = {t.i for t in head.subtree} - blocked
-    left = right = head.i
-    while left - 1 in members:
-        left -= 1
-    while right + 1 in members:
-        right += 1
+    left, right = _contiguous({t.i for t in head.subtree} - blocked, head.i)
     if speaker is not None and head.i < verb.i:
         # Content before the attribution ends at the comma that introduces it.
         sp_first = min((t.i for t in doc if speaker[0] <= t.idx < speaker[1]), default=verb.i)
