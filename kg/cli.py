@@ -28,6 +28,8 @@ app = typer.Typer(
 )
 gazetteer_app = typer.Typer(help="Build or inspect the offline Wikidata gazetteer.", no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
+eval_app = typer.Typer(help="Measure geokg against gold corpora (../shared/corpus).", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -173,6 +175,24 @@ def gazetteer_build(
         source = shared / "data" / "wikidata"
     stats = build_gazetteer(source, output or gazetteer_file())
     out.print(f"wrote {output or gazetteer_file()}: {stats}", markup=False)
+
+
+@eval_app.command("link")
+def eval_link(
+    benchmark: str = typer.Argument("news-fair-v2", help="ELEVANT benchmark file, or its name in ../shared/corpus/elevant."),
+    split: Optional[str] = typer.Option(None, "--split", help="News-Fair split: v1_40 (develop) or v2_test_80 (report)."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Only the first N documents."),
+    top: int = typer.Option(15, "--top", help="How many error patterns to list."),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="Also write the full report as JSON here."),
+) -> None:
+    """Score entity linking (mention and document level) against ELEVANT gold."""
+    from kg.eval.linking import evaluate_linking, format_report, report_json
+
+    report = evaluate_linking(benchmark, split=split, limit=limit)
+    out.print(format_report(report, top=top), markup=False)
+    if json_out is not None:
+        json_out.parent.mkdir(parents=True, exist_ok=True)
+        json_out.write_text(json.dumps(report_json(report), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def main() -> None:

@@ -327,8 +327,16 @@ def load_cities(src: Path, col: Collector, countries: Countries, subs: Subdivisi
     rows = [r for r in read_csv(src / "places/dr5hn_cities.csv") if r["wikiDataId"]]
     # Biggest first, so a QID shared by several rows takes the label of the main one.
     rows.sort(key=lambda r: (-int(r["population"] or 0), r["country_code"], r["name"], r["id"]))
+    # dr5hn gives one QID to many different towns (Q8673 Lagos also names Lajere, Lalupon, Lame
+    # ...): only the biggest row's name is trusted for a QID; the others' QIDs are wrong.
+    name_of_qid: dict[str, str] = {}
+    for row in rows:
+        name_of_qid.setdefault(row["wikiDataId"], normalize_alias(row["name"]))
     for row in rows:
         iso2, qid = row["country_code"], row["wikiDataId"]
+        if name_of_qid.get(qid) != normalize_alias(row["name"]):
+            col.skipped["dr5hn city with another city's QID"] += 1
+            continue
         country = countries.by_iso2.get(iso2)
         if country is None or not is_qid(qid):
             col.skipped["dr5hn city without country or qid"] += 1
@@ -350,9 +358,17 @@ def load_cities(src: Path, col: Collector, countries: Countries, subs: Subdivisi
                           description=f"city in {where}"):
             continue
         col.alias(qid, row["name"], "dr5hn", RANK_CITY)
-        if row["native"] and is_latin(row["native"]):
+        if row["native"] and is_latin(row["native"]) and _native_variant(row["native"], row["name"]):
             col.alias(qid, row["native"], "dr5hn", RANK_CITY)
     return overrides
+
+
+def _native_variant(native: str, name: str) -> bool:
+    """dr5hn's "native" city names are partly machine translations of the name's parts ("Mazowe"
+    -> "It is", "Ho" -> "To"); keep only spellings close to the name ("Kraków" for "Krakow")."""
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(normalize_alias(native), normalize_alias(name)) >= 60
 
 
 # -- organisations --------------------------------------------------------------------------------

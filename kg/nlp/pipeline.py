@@ -5,7 +5,8 @@ Output: `kg.model.Analysis` objects (plain data; no spaCy object leaves `kg.nlp`
 
 Components, declared with `Language.factory` so they show in `nlp.pipe_names` and can be
 disabled by name:
-- `entity_ruler` (spaCy's, before "ner"): gazetteer names, so known actors are never mislabelled;
+- `entity_ruler` (spaCy's, after "ner"): gazetteer names where the statistical NER found nothing
+  (after, not before: a longer organisation name must win over a place name inside it);
 - `geokg_names` (after "ner"): surname coreference and name repair (kg.nlp.names);
 - `geokg_titles`: office titles with jurisdiction, status and holder (kg.nlp.titles);
 - `geokg_attribution`: quotes and reported speech (kg.nlp.attribution).
@@ -90,7 +91,7 @@ def load_pipeline(patterns: Iterable[tuple[str, str, str]] | None = None) -> Lan
     nlp.add_pipe("geokg_paragraphs", before="parser")
     if patterns is not None:
         ruler = nlp.add_pipe(
-            "entity_ruler", before="ner", config={"overwrite_ents": False, "validate": False}
+            "entity_ruler", after="ner", config={"overwrite_ents": False, "validate": False}
         )
         seen: set[tuple[str, str]] = set()
         rows = []
