@@ -53,7 +53,8 @@ def build(
     inputs: list[Path] = typer.Argument(..., help="Articles: .txt, .html, .jsonl(.gz) files or directories."),
     output: Path = typer.Option(..., "-o", "--output", help="Output file; format from the suffix: .ttl .trig .nq .nt .jsonld"),
     no_validate: bool = typer.Option(False, "--no-validate", help="Skip SHACL validation."),
-    linker: str = typer.Option("offline", "--linker", help="Entity linker: offline."),
+    linker: str = typer.Option("offline", "--linker", help="Entity linker: offline or wikidata."),
+    online: bool = typer.Option(False, "--online", help="Also look up what the gazetteer lacks in the Wikidata API (cached on disk; same as --linker wikidata)."),
     base: Optional[str] = typer.Option(None, "--base", help="Base IRI for local resources."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
 ) -> None:
@@ -62,6 +63,12 @@ def build(
     from kg.rdf.serialize import format_for
 
     format_for(output)
+    if online:
+        linker = "wikidata"
+    import logging
+
+    # The online linker says once, on this logger, when it falls back to offline linking.
+    logging.basicConfig(level=logging.WARNING, format="warning: %(message)s", stream=sys.stderr)
     progress = None
     task = None
     if not quiet and sys.stderr.isatty():

@@ -5,16 +5,16 @@ SPARQL 1.1 JSON results format. Output: a gazetteer file with the same tables as
 (countries with demonyms and aliases, capitals and big cities, international organisations, heads
 of state and government and their tenures), written atomically, and a `RefreshStats` summary.
 
-Politeness, as the Wikidata Query Service asks: a User-Agent naming geokg and its version, one
-query at a time, a timeout per request, and on 429 or 5xx a wait of `Retry-After` seconds when the
-server sends it (exponential backoff otherwise) before retrying; after `max_retries` the refresh
-stops with `NetworkError`. Nothing here runs unless a user asks for it (`geokg gazetteer refresh`).
+Politeness, as the Wikidata Query Service asks (`kg.http.PoliteClient`): a User-Agent naming geokg
+and its version, one query at a time, a timeout per request, and on 429 or 5xx a wait of
+`Retry-After` seconds when the server sends it (exponential backoff otherwise) before retrying;
+after `max_retries` the refresh stops with `NetworkError`. Nothing here runs unless a user asks
+for it (`geokg gazetteer refresh`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 import os
 import tempfile
 import time
@@ -24,7 +24,6 @@ from pathlib import Path
 
 import requests
 
-from kg import __version__
 from kg.errors import NetworkError
 from kg.gazetteer.build import _write
 from kg.gazetteer.collect import Collector
@@ -32,9 +31,10 @@ from kg.gazetteer.geo import PRIOR_CAPITAL, PRIOR_SOVEREIGN, Countries, populati
 from kg.gazetteer.officeholders import finalize_people, office_prior
 from kg.gazetteer.roles import parse_title
 from kg.gazetteer.text import is_qid
+from kg.http import PoliteClient, user_agent
 
 DEFAULT_ENDPOINT = "https://query.wikidata.org/sparql"
-USER_AGENT = f"geokg/{__version__} (https://w3id.org/geokg; offline gazetteer refresh)"
+USER_AGENT = user_agent("offline gazetteer refresh")
 _ENTITY_PREFIX = "http://www.wikidata.org/entity/"
 RANK_LIVE = 0
 
@@ -95,84 +95,32 @@ def _qid(value: str | None) -> str | None:
     return value if value and is_qid(value) else None
 
 
-class SparqlClient:
+class SparqlClient(PoliteClient):
     """A polite SPARQL SELECT client returning rows as {variable: value} dicts."""
 
     def __init__(self, endpoint: str = DEFAULT_ENDPOINT, *, timeout: float = 90.0, max_retries: int = 5,
                  backoff: float = 2.0, max_wait: float = 300.0,
                  sleep: Callable[[float], None] = time.sleep,
                  session: requests.Session | None = None) -> None:
-        self.endpoint = endpoint
-        self.timeout = timeout
-        self.max_retries = max_retries
-        self.backoff = backoff
-        self.max_wait = max_wait
-        self.sleep = sleep
-        self.session = session or requests.Session()
-        self.session.headers.update({"User-Agent": USER_AGENT,
-                                     "Accept": "application/sparql-results+json"})
-        self.requests = 0
-        self.retries = 0
+        super().__init__(endpoint, service="the SPARQL endpoint", user_agent=USER_AGENT,
+                         accept="application/sparql-results+json", timeout=timeout,
+                         max_retries=max_retries, backoff=backoff, max_wait=max_wait, sleep=sleep,
+                         session=session)
 
     def select(self, query: str) -> list[dict[str, str]]:
-        for attempt in range(self.max_retries + 1):
-            self.requests += 1
-            try:
-                resp = self.session.get(self.endpoint, params={"query": query, "format": "json"},
-                                        timeout=self.timeout)
-            except (requests.ConnectionError, requests.Timeout) as exc:
-                if attempt == self.max_retries:
-                    raise NetworkError(
-                        f"expected an answer from the SPARQL endpoint, got {type(exc).__name__} "
-                        f"{self.max_retries + 1} times; check the connection or try later",
-                        source=self.endpoint) from exc
-                self._wait(None, attempt)
-                continue
-            if resp.status_code == 429 or resp.status_code >= 500:
-                if attempt == self.max_retries:
-                    raise NetworkError(
-                        f"expected the SPARQL endpoint to answer, it kept returning HTTP "
-                        f"{resp.status_code}; try again later", source=self.endpoint)
-                self._wait(resp.headers.get("Retry-After"), attempt)
-                continue
-            if resp.status_code != 200:
-                raise NetworkError(
-                    f"expected HTTP 200 from the SPARQL endpoint, got HTTP {resp.status_code} "
-                    f"({resp.text[:200].strip()}); check the query or the endpoint URL",
-                    source=self.endpoint)
-            return _bindings(resp, self.endpoint)
-        raise AssertionError("unreachable")  # pragma: no cover
-
-    def _wait(self, retry_after: str | None, attempt: int) -> None:
-        self.retries += 1
-        wait = _retry_after_seconds(retry_after)
-        if wait is None:
-            wait = self.backoff * (2 ** attempt)
-        self.sleep(min(max(wait, 0.0), self.max_wait))
+        data = self.get_json({"query": query, "format": "json"},
+                             expected='SPARQL JSON results ({"results": {"bindings": [...]}})')
+        return _bindings(data, self.endpoint)
 
 
-def _retry_after_seconds(value: str | None) -> float | None:
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
+def _bindings(data: object, endpoint: str) -> list[dict[str, str]]:
     try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - time.time())
-
-
-def _bindings(resp: requests.Response, endpoint: str) -> list[dict[str, str]]:
-    try:
-        data = resp.json()
-        rows = data["results"]["bindings"]
-    except (ValueError, KeyError, TypeError) as exc:
+        rows = data["results"]["bindings"]  # type: ignore[index]
+        return [{var: cell.get("value", "") for var, cell in row.items()} for row in rows]
+    except (KeyError, TypeError, AttributeError) as exc:
         raise NetworkError(
             "expected SPARQL JSON results ({\"results\": {\"bindings\": [...]}}), got something "
             "else; check that the endpoint is a SPARQL 1.1 service", source=endpoint) from exc
-    return [{var: cell.get("value", "") for var, cell in row.items()} for row in rows]
 
 
 def collect_live(client: SparqlClient) -> tuple[Collector, dict[str, int]]:

@@ -13,6 +13,7 @@ from kg.errors import UsageError
 
 LINKERS: dict[str, str] = {
     "offline": "kg.link.offline:OfflineLinker",
+    "wikidata": "kg.link.wikidata:WikidataLinker",  # opt-in (--online): Wikidata API, cached
 }
 
 
