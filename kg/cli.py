@@ -104,6 +104,8 @@ def build(
         f"{report.entities_nil} NIL; {len(report.errors)} input error(s); {total:.1f} s",
         markup=False,
     )
+    if report.warnings:
+        err.print(f"{len(report.warnings)} SHACL warning(s); `geokg validate {output}` lists them", markup=False)
     if report.violations:
         from kg.validate import ValidationReport, format_report
 
@@ -197,6 +199,30 @@ def eval_link(
 
     report = evaluate_linking(benchmark, split=split, limit=limit)
     out.print(format_report(report, top=top), markup=False)
+    if json_out is not None:
+        json_out.parent.mkdir(parents=True, exist_ok=True)
+        json_out.write_text(json.dumps(report_json(report), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+@eval_app.command("attribution")
+def eval_attribution(
+    split: str = typer.Option("test", "--split", help="PolNeAR split: train, dev (develop) or test (report)."),
+    corpus: Optional[Path] = typer.Option(None, "--corpus", help="PolNeAR folder (default ../shared/corpus/polnear)."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Only the first N articles."),
+    no_baseline: bool = typer.Option(False, "--no-baseline", help="Skip the textacy baseline (needs pip install 'geokg[eval]')."),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="Also write the full report as JSON here."),
+) -> None:
+    """Score who-said-what extraction against PolNeAR gold, next to a textacy baseline."""
+    from kg.eval.attribution import evaluate_attribution, format_report, report_json
+    from kg.resources import shared_dir
+
+    if corpus is None:
+        shared = shared_dir()
+        if shared is None:
+            raise UsageError("no --corpus given and no ../shared/corpus/polnear beside the checkout")
+        corpus = shared / "corpus" / "polnear"
+    report = evaluate_attribution(corpus, split=split, limit=limit, baseline=not no_baseline)
+    out.print(format_report(report), markup=False)
     if json_out is not None:
         json_out.parent.mkdir(parents=True, exist_ok=True)
         json_out.write_text(json.dumps(report_json(report), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -50,7 +50,8 @@ class BuildReport:
     entities_nil: int = 0
     triples: int = 0
     errors: list[ArticleError] = field(default_factory=list)
-    violations: list = field(default_factory=list)  # kg.validate.Violation
+    violations: list = field(default_factory=list)  # kg.validate.Violation, severity Violation
+    warnings: list = field(default_factory=list)  # kg.validate.Violation, severity Warning/Info
     seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
 
     def add(self, result: ArticleResult) -> None:
@@ -187,7 +188,8 @@ def build(
             from kg.validate import validate as shacl_validate
 
             vr = shacl_validate(dataset.graph(name), texts={item.document.id: item.document.text})
-            report.violations.extend(vr.violations)
+            report.violations.extend(v for v in vr.violations if v.severity == "Violation")
+            report.warnings.extend(v for v in vr.violations if v.severity != "Violation")
             report.seconds["validate"] += time.perf_counter() - t1
         report.add(item)
         if on_article:

@@ -69,6 +69,16 @@ def _last_person_before(view: ArticleView, before: int, sentence: int) -> Entity
     return people[0] if len(people) == 1 else None
 
 
+def _span_head(view: ArticleView, start: int, end: int):
+    """The syntactic head of a text span: its token whose head lies outside the span."""
+    toks = view.tokens_in(start, end)
+    inside = {t.i for t in toks}
+    for t in toks:
+        if t.head not in inside or t.head == t.i:
+            return t
+    return None
+
+
 def _resolve_speaker(
     view: ArticleView, q: QuoteCandidate, previous: list[tuple[int, Entity]]
 ) -> tuple[Entity | None, Entity | None, str | None]:
@@ -78,18 +88,25 @@ def _resolve_speaker(
     start, end = q.speaker_span
     inside = view.mentions_in(start, end)
     offices = [lm for lm in inside if lm.mention.kind == "office"]
-    for kind in _SPEAKER_KINDS:
-        actors = [lm for lm in inside if lm.entity is not None and lm.entity.kind == kind and lm.mention.kind != "office"]
-        if actors:
-            speaker = actors[-1].entity
-            assert speaker is not None
-            role = None
-            for off in offices:
-                if off.mention.holder_span is not None and view.entity_for_span(off.mention.holder_span) == speaker:
-                    role = off.entity
-            if role is None and kind == "person":
-                role = _office_role(view, speaker, max(q.start, end))
-            return speaker, role, None
+    actors = [lm for lm in inside if lm.entity is not None and lm.entity.kind in _SPEAKER_KINDS and lm.mention.kind != "office"]
+    head = _span_head(view, start, end)
+    # The speaker is the actor the subject phrase is about (its head), not any name inside it:
+    # in "Hillary Clinton's campaign manager Robby Mook" it is Mook, in "the Clinton campaign"
+    # it is nobody we can name.
+    at_head = [lm for lm in actors if head is not None and lm.mention.start <= head.idx < lm.mention.end]
+    if at_head:
+        speaker = at_head[-1].entity
+        assert speaker is not None
+        role = None
+        for off in offices:
+            if off.mention.holder_span is not None and view.entity_for_span(off.mention.holder_span) == speaker:
+                role = off.entity
+        if role is None and speaker.kind == "person":
+            role = _office_role(view, speaker, max(q.start, end))
+        return speaker, role, None
+    head_is_title = head is not None and any(o.mention.start <= head.idx < o.mention.end for o in offices)
+    if actors and not head_is_title:
+        return None, None, f"speaker {view.text[start:end]!r} is a group or role around {actors[-1].mention.text!r}, not a named actor"
     if offices:
         holder, role = _title_antecedent(view, offices[0])
         if holder is not None:

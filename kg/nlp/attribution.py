@@ -251,6 +251,21 @@ def _looks_like_statement(content: str) -> bool:
     return len(content.split()) >= 4
 
 
+def _continues(text: str, out: list[QuoteCandidate], q: QuoteSpan) -> bool:
+    """Whether quote `q` continues the previous direct quote across its attribution: the two are
+    in one paragraph and only the attribution (with its cue) stands between them."""
+    if not out or out[-1].quote_type != "direct" or out[-1].cue_span is None:
+        return False
+    prev = out[-1]
+    between = text[prev.end : q.start]
+    return (
+        prev.end <= prev.cue_span[0] < q.start
+        and len(between) <= 120
+        and "\n" not in between
+        and not any(c in between for c in _QUOTE_CHARS)
+    )
+
+
 def find_attributions(doc: Doc) -> list[QuoteCandidate]:
     """All attribution candidates in `doc`, sorted by position."""
     text = doc.text
@@ -292,6 +307,20 @@ def find_attributions(doc: Doc) -> list[QuoteCandidate]:
                     sentence=sent_n,
                 )
             )
+        elif _continues(text, out, q):
+            # `"A," X said. "B."`: one statement whose content is split around its attribution.
+            prev = out[-1]
+            out[-1] = QuoteCandidate(
+                start=prev.start,
+                end=q.end,
+                content=f"{prev.content} {content}",
+                quote_type=prev.quote_type,
+                cue=prev.cue,
+                cue_span=prev.cue_span,
+                speaker_span=prev.speaker_span,
+                sentence=prev.sentence,
+            )
+            direct_spans.append((q.start, q.end))
         elif _looks_like_statement(content):
             # A quote with no reporting verb: kept, unattributed, unless rule 2 covers it.
             out.append(
