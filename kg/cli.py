@@ -57,6 +57,7 @@ def build(
     online: bool = typer.Option(False, "--online", help="Also look up what the gazetteer lacks in the Wikidata API (cached on disk; same as --linker wikidata)."),
     base: Optional[str] = typer.Option(None, "--base", help="Base IRI for local resources."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
+    timings: bool = typer.Option(False, "--timings", help="Print the seconds spent in each stage."),
 ) -> None:
     """Build the knowledge graph of INPUTS into OUTPUT."""
     from kg.pipeline import ArticleError, build as run_build
@@ -104,6 +105,8 @@ def build(
         f"{report.entities_nil} NIL; {len(report.errors)} input error(s); {total:.1f} s",
         markup=False,
     )
+    if timings:
+        out.print("seconds by stage: " + ", ".join(f"{k} {v:.1f}" for k, v in report.seconds.items()), markup=False)
     if report.warnings:
         err.print(f"{len(report.warnings)} SHACL warning(s); `geokg validate {output}` lists them", markup=False)
     if report.violations:
