@@ -200,18 +200,20 @@ def parse_ann(ann: str, text: str, *, source: str = "") -> tuple[list[GoldAttrib
             continue
         cue = tuple(sorted(set(roles.get("Cue", []) or trigger)))
         src = tuple(sorted(set(roles.get("Source", []))))
-        out.append(
-            GoldAttribution(
-                id=m.group(1),
-                content=content,
-                cue=cue,
-                source=src,
-                content_text=_spans_text(text, content),
-                cue_text=_spans_text(text, cue),
-                source_text=_spans_text(text, src),
-            )
-        )
+        out.append(_gold(m.group(1), content, cue, src, text))
     return out, dropped
+
+
+def _gold(id_: str, content: tuple[Span, ...], cue: tuple[Span, ...], src: tuple[Span, ...], text: str) -> GoldAttribution:
+    return GoldAttribution(
+        id=id_,
+        content=content,
+        cue=cue,
+        source=src,
+        content_text=_spans_text(text, content),
+        cue_text=_spans_text(text, cue),
+        source_text=_spans_text(text, src),
+    )
 
 
 def _from_json(record: Mapping, text: str) -> tuple[list[GoldAttribution], int]:
@@ -227,17 +229,7 @@ def _from_json(record: Mapping, text: str) -> tuple[list[GoldAttribution], int]:
             dropped += 1
             continue
         cue, src = spans(a.get("cue")), spans(a.get("source"))
-        out.append(
-            GoldAttribution(
-                id=str(a["id"]),
-                content=content,
-                cue=cue,
-                source=src,
-                content_text=_spans_text(text, content),
-                cue_text=_spans_text(text, cue),
-                source_text=_spans_text(text, src),
-            )
-        )
+        out.append(_gold(str(a["id"]), content, cue, src, text))
     return out, dropped
 
 

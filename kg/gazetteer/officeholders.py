@@ -370,33 +370,27 @@ class OfficeholderReader:
                 self.col.tenure(row["person"], position, row["start"], None, "world", RANK_OFFICEHOLDER)
 
     def read_congress(self) -> None:
-        path = self.src / "officeholders/us_congress/legislators-current.yaml"
-        snapshot = SNAPSHOT_BY_KEY["us_congress"].date or "9999-12-31"
-        for person in _load_yaml(path):
-            qid = (person.get("id") or {}).get("wikidata")
-            if not qid or not is_qid(qid):
-                self.col.skipped["congress member without wikidata id"] += 1
-                continue
-            names = _congress_names(person.get("name") or {})
-            for i, name in enumerate(names):
-                if i == 0:
-                    self.add_person(qid, name, RANK_COUNTRY, "us_congress")
-                self.col.alias(qid, name, "us_congress", RANK_COUNTRY)
-            for position, start, end in _merged_terms(person.get("terms") or [], snapshot):
-                self.col.tenure(qid, position, start, end, "us_congress", RANK_COUNTRY)
+        self._read_congress_yaml("legislators-current.yaml", count_missing=True)
 
     def read_executive(self) -> None:
-        path = self.src / "officeholders/us_congress/executive.yaml"
+        self._read_congress_yaml("executive.yaml", count_missing=False)
+
+    def _read_congress_yaml(self, name: str, *, count_missing: bool) -> None:
+        """unitedstates/congress-legislators files: people with Wikidata ids and their terms.
+        Most presidents in executive.yaml have no Wikidata id, so only Congress counts misses."""
+        path = self.src / "officeholders/us_congress" / name
         snapshot = SNAPSHOT_BY_KEY["us_congress"].date or "9999-12-31"
         for person in _load_yaml(path):
             qid = (person.get("id") or {}).get("wikidata")
             if not qid or not is_qid(qid):
+                if count_missing:
+                    self.col.skipped["congress member without wikidata id"] += 1
                 continue
             names = _congress_names(person.get("name") or {})
-            for i, name in enumerate(names):
+            for i, name_ in enumerate(names):
                 if i == 0:
-                    self.add_person(qid, name, RANK_COUNTRY, "us_congress")
-                self.col.alias(qid, name, "us_congress", RANK_COUNTRY)
+                    self.add_person(qid, name_, RANK_COUNTRY, "us_congress")
+                self.col.alias(qid, name_, "us_congress", RANK_COUNTRY)
             for position, start, end in _merged_terms(person.get("terms") or [], snapshot):
                 self.col.tenure(qid, position, start, end, "us_congress", RANK_COUNTRY)
 
