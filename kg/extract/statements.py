@@ -84,6 +84,11 @@ def _resolve_speaker(
 ) -> tuple[Entity | None, Entity | None, str | None]:
     """(speaker, role, note); note explains a statement left unattributed."""
     if q.speaker_span is None:
+        if q.quote_type == "direct" and not q.cue and previous and q.sentence - previous[-1][0] <= 1:
+            # A quote standing alone right after an attributed statement continues it (news
+            # style: `X said on Monday. "..."`); further away, nobody can tell who speaks.
+            speaker = previous[-1][1]
+            return speaker, _office_role(view, speaker, q.start) if speaker.kind == "person" else None, None
         return None, None, "no speaker given in the text"
     start, end = q.speaker_span
     inside = view.mentions_in(start, end)
