@@ -11,13 +11,12 @@ in the same order: every table is written sorted, and no clock value goes into t
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.atomic import atomic_path
 from kg.errors import GazetteerError
 from kg.gazetteer import geo, officeholders
 from kg.gazetteer.collect import Collector, TenureDraft
@@ -103,14 +102,8 @@ def build_gazetteer(source_dir: Path, out: Path, supplement: Path = SUPPLEMENT_F
     col, counters = collect(Path(source_dir), supplement)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    with atomic_path(out) as tmp:
         counts = _write(col, tmp)
-        os.replace(tmp, out)
-    finally:
-        tmp.unlink(missing_ok=True)
     kinds = Counter(e.kind for e in col.entities.values())
     return BuildStats(
         path=out,

@@ -15,8 +15,6 @@ for it (`geokg gazetteer refresh`).
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,6 +22,7 @@ from pathlib import Path
 
 import requests
 
+from kg.atomic import atomic_path
 from kg.errors import NetworkError
 from kg.gazetteer.build import _write
 from kg.gazetteer.collect import Collector
@@ -210,16 +209,10 @@ def refresh_gazetteer(out: Path, endpoint: str = DEFAULT_ENDPOINT, *,
     finalize_people(col, tenures, countries)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    with atomic_path(out) as tmp:
         # A live refresh is as of the moment it ran: here, unlike the offline build, the clock is
         # the honest "as of" date.
         _write(col, tmp, meta_override={"sources_date": dt.date.today().isoformat(),
                                         "source.wikidata_live": client.endpoint},
                offline_sources=False)
-        os.replace(tmp, out)
-    finally:
-        tmp.unlink(missing_ok=True)
     return RefreshStats(path=out, rows=counts, requests=client.requests, retries=client.retries)

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
@@ -33,6 +32,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph
 from rdflib.namespace import RDF
 
+from kg.atomic import atomic_path
 from kg.errors import MalformedInputError, MissingInputError, UsageError
 from kg.rdf.convert import from_ox, to_ox_quads
 from kg.rdf.emit import new_dataset
@@ -169,23 +169,10 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise UsageError(f"expected an existing folder for the output file, got {str(folder)!r}; create it first")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        # mkstemp creates 0600; give the file the permissions a normal open() would.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    with atomic_path(path) as tmp, open(tmp, "wb") as fh:
+        fh.write(payload)
+        fh.flush()
+        os.fsync(fh.fileno())
 
 
 def write_dataset(ds: Dataset | Graph, path: Path, fmt: str | None = None) -> Path:
