@@ -194,7 +194,7 @@ class OfficeholderReader:
         self.col.entity(qid, label, "office", rank=rank, prior=office_prior(key, sovereign),
                         country=country, description=description)
         self.col.alias(qid, label, "position label", rank)
-        if sovereign and not is_regional(key):
+        if sovereign and not is_regional(key) and (key == "ambassador" or self._plain_title(label, key, country)):
             self._synthesized_aliases(qid, key, country, destination)
 
     def _qualified_label(self, title: str, role: str, country: str, destination: str | None) -> str:
@@ -206,6 +206,17 @@ class OfficeholderReader:
         if role == "ambassador":
             return f"{self.countries.adjective_of(country)} {title[0].upper()}{title[1:]}"
         return f"{title} ({self.countries.name[country]})"
+
+    def _plain_title(self, label: str, role: str, country: str) -> bool:
+        """Whether `label` is just the role plus the country ("President of Russia", "Russian
+        President"), so that short forms of it name this position. "President of the Central
+        Bank of Russia" also parses as role "president" but is not what "Russian President" means."""
+        drop = {"of", "the", "and"}
+        for name in (self.countries.name[country], self.countries.adjective_of(country)):
+            drop |= set(normalize_alias(name).split())
+        bare = [w for w in normalize_alias(label).split() if w not in drop]
+        forms = {role, *(t for t in _ROLE_TITLES.get(role, ()))}
+        return any(bare == [w for w in normalize_alias(f).split() if w not in drop] for f in forms)
 
     def _synthesized_aliases(self, qid: str, role: str, country: str, destination: str | None) -> None:
         adjective = self.countries.adjective_of(country)
