@@ -113,9 +113,15 @@ def _resolve_speaker(
     if actors and not head_is_title:
         return None, None, f"speaker {view.text[start:end]!r} is a group or role around {actors[-1].mention.text!r}, not a named actor"
     if offices:
-        holder, role = _title_antecedent(view, offices[0])
+        # "a State Department spokesperson, Morgan Ortagus,": the title's own holder first, else
+        # the person the article introduced earlier with that title ("The ambassador").
+        title = offices[0]
+        holder = view.entity_for_span(title.mention.holder_span) if title.mention.holder_span else None
+        if holder is not None and holder.kind == "person":
+            return holder, title.entity, None
+        holder, role = _title_antecedent(view, title)
         if holder is not None:
-            return holder, offices[0].entity or role, None
+            return holder, title.entity or role, None
         return None, None, f"speaker {view.text[start:end]!r} names a role but no person it refers to"
     words = view.text[start:end].lower().split()
     if words and (words[-1] in _PRONOUNS or words[-1] in _DOC_NOUNS):

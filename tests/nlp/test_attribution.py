@@ -61,3 +61,13 @@ def test_title_alone_resolves_to_the_person_introduced_with_it(pipeline) -> None
     (s,) = statements(pipeline, text)
     assert s.speaker is not None and s.speaker.label == "Alexander Darchiev"
     assert s.speaker_role is not None and s.speaker_role.qid == "Q30160686"
+
+
+def test_title_with_a_name_in_apposition_speaks_through_that_name(pipeline) -> None:
+    text = (
+        "A United States Department of State spokesperson, Morgan Ortagus, indicated the "
+        "United States was disappointed by the decision."
+    )
+    (s,) = statements(pipeline, text)
+    assert s.speaker is not None and s.speaker.label == "Morgan Ortagus" and s.speaker.kind == "person"
+    assert s.speaker_role is not None and "Spokesperson" in s.speaker_role.label
