@@ -16,6 +16,8 @@ Rules, in order:
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from kg.lexicon import CUE_PARTICLES, CUE_VERBS
@@ -173,6 +175,18 @@ def _clause_span(doc: Doc, head: Token, verb: Token, speaker: tuple[int, int] | 
     if doc[left].lower_ == "that" and doc[left].dep_ == "mark" and left < right:
         left += 1
     return _clean_span(doc, doc[left].idx, doc[right].idx + len(doc[right]))
+
+
+def _around_insertion(doc: Doc, cue: Token) -> tuple[tuple[int, int] | None, str]:
+    """Span and text of the clause an attribution is inserted into, without the insertion."""
+    inserted = {t.i for t in cue.subtree}
+    kept = [t for t in cue.head.subtree if t.i not in inserted]
+    while kept and (kept[-1].is_punct and kept[-1].text not in _QUOTE_CHARS):
+        kept.pop()
+    if not kept:
+        return None, ""
+    words = " ".join(t.text for t in kept if not (t.text == "," and t.i + 1 in inserted))
+    return (kept[0].idx, kept[-1].idx + len(kept[-1])), re.sub(r" (?=[,.;:!?%)]|n't|'s)", "", words)
 
 
 def _governing_cue(tok: Token) -> Token | None:
@@ -348,9 +362,13 @@ def find_attributions(doc: Doc) -> list[QuoteCandidate]:
         if speaker is None:
             continue
         span = _content_from_clause(doc, tok, speaker)
+        content_text = text[span[0] : span[1]] if span is not None else ""
+        if span is None and tok.dep_ == "parataxis" and tok.head.pos_ in {"VERB", "AUX"}:
+            # "The talks, Lavrov said, were useful": the content is the sentence around the
+            # inserted attribution; its text leaves the insertion out.
+            span, content_text = _around_insertion(doc, tok)
         if span is None or span[1] - span[0] < 8:
             continue
-        content_text = text[span[0] : span[1]]
         quote_type = "mixed" if any(q in content_text for q in _QUOTE_CHARS) else "indirect"
         # Drop the unattributed direct quotes now covered by this mixed statement.
         out = [c for c in out if not (c.cue == "" and span[0] <= c.start and c.end <= span[1] + 1)]

@@ -71,3 +71,10 @@ def test_title_with_a_name_in_apposition_speaks_through_that_name(pipeline) -> N
     (s,) = statements(pipeline, text)
     assert s.speaker is not None and s.speaker.label == "Morgan Ortagus" and s.speaker.kind == "person"
     assert s.speaker_role is not None and "Spokesperson" in s.speaker_role.label
+
+
+def test_attribution_inserted_mid_sentence(pipeline) -> None:
+    text = "The talks, Lavrov said, were useful for both sides."
+    (q,) = quotes(pipeline, text)
+    assert q.cue == "say" and q.content == "The talks were useful for both sides"
+    assert text[slice(*q.speaker_span)] == "Lavrov"
