@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from urllib.parse import quote
 
 from rdflib import URIRef
@@ -18,9 +17,9 @@ from rdflib import URIRef
 from kg.errors import MalformedInputError
 from kg.model import ENTITY_KINDS, Entity
 from kg.rdf.namespaces import DEFAULT_BASE, INSTANCE_PATHS, WD
+from kg.slugs import slugify
 
 _QID = re.compile(r"^Q[1-9][0-9]*$")
-_NON_SLUG = re.compile(r"[^a-z0-9]+")
 #: Hex digits kept from the SHA-256 of a fact's identifying fields: 64 bits, plenty within one
 #: article (the article id is part of the hashed key, so facts of different articles never meet).
 HASH_LENGTH = 16
@@ -43,19 +42,6 @@ def check_base(base: str) -> str:
 def _segment(text: str) -> str:
     # Document ids are hex in practice, but a caller may pass anything: keep it readable and safe.
     return quote(text, safe="-._~")
-
-
-def slugify(text: str) -> str:
-    """ASCII, lower-case, hyphen-separated form of `text` ("José Pérez" -> "jose-perez").
-
-    Falls back to a hash when nothing alphanumeric is left (e.g. a name in a non-Latin script), so
-    every non-empty input gets a non-empty slug.
-    """
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = _NON_SLUG.sub("-", folded.lower()).strip("-")
-    if slug:
-        return slug
-    return "x" + short_hash(text)
 
 
 def short_hash(*parts: object) -> str:
