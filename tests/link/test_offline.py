@@ -2,31 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 
 import pytest
 
 from kg.gazetteer.store import Gazetteer
 from kg.link.offline import OfflineLinker, name_key
-from kg.model import Analysis, Document, Mention
+from analyses import analyse  # beside this file
+from kg.model import Analysis
 
 
 @pytest.fixture(scope="module")
 def linker() -> OfflineLinker:
     return OfflineLinker(Gazetteer.open())
-
-
-def analyse(text: str, spans: list[tuple[str, str, dict]], date: dt.date | None = dt.date(2025, 6, 11)) -> Analysis:
-    mentions = []
-    cursor = 0
-    for surface, kind, extra in spans:
-        start = text.index(surface, cursor)
-        # A title contains the names after it; other mentions move the search on.
-        cursor = start if kind == "office" else start + len(surface)
-        lookup = extra.pop("lookup", surface)
-        mentions.append(Mention(start, start + len(surface), surface, kind, 0, lookup=lookup, **extra))
-    doc = Document(id="t", text=text, source="test", date=date)
-    return Analysis(document=doc, tokens=(), sentences=(), mentions=tuple(mentions))
 
 
 def keys(linker: OfflineLinker, analysis: Analysis) -> list[str | None]:

@@ -18,10 +18,10 @@ from kg.gazetteer.store import Gazetteer
 from kg.link.cache import default_cache_dir
 from kg.link.offline import OfflineLinker
 from kg.link.wikidata import Held, Item, WikidataLinker, parse_time, prominence
-from kg.model import Analysis, Document, Linked, Mention
+from kg.model import Linked
+from analyses import DAY, analyse  # beside this file
 from wikidata_server import FakeWikidata  # the loopback fake beside this file
 
-DAY = dt.date(2025, 6, 11)
 
 
 @pytest.fixture(scope="module")
@@ -40,20 +40,6 @@ def api() -> Iterator[FakeWikidata]:
 def linker_for(gaz: Gazetteer, endpoint: str, cache: Path, **kw: object) -> WikidataLinker:
     options: dict = {"timeout": 2.0, "max_retries": 2, "backoff": 0.05} | kw
     return WikidataLinker(gaz, endpoint=endpoint, cache_dir=cache, **options)
-
-
-def analyse(text: str, spans: list[tuple], date: dt.date | None = DAY) -> Analysis:
-    """Mentions from (surface, kind) or (surface, kind, Mention keyword arguments), in text order."""
-    mentions, cursor = [], 0
-    for surface, kind, *extra in spans:
-        options = dict(extra[0]) if extra else {}
-        start = text.index(surface, cursor)
-        # A title contains the names after it; other mentions move the search on.
-        cursor = start if kind == "office" else start + len(surface)
-        lookup = options.pop("lookup", surface)
-        mentions.append(Mention(start, start + len(surface), surface, kind, 0, lookup=lookup, **options))
-    doc = Document(id="t", text=text, source="test", date=date)
-    return Analysis(document=doc, tokens=(), sentences=(), mentions=tuple(mentions))
 
 
 def by_text(linked: Linked) -> dict[str, tuple[str | None, str | None]]:
