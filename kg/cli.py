@@ -48,6 +48,24 @@ def _main(
     """geokg: news text in, validated RDF of geopolitical actors out."""
 
 
+def _shared_default(sub: str, option: str) -> Path:
+    """A folder of ../shared beside the checkout, for options that default to it."""
+    from kg.resources import shared_dir
+
+    shared = shared_dir()
+    if shared is None or not (shared / sub).is_dir():
+        raise UsageError(f"no {option} given and no ../shared/{sub} beside the checkout; pass {option} PATH")
+    return shared / sub
+
+
+def _write_json(path: Path, data: dict) -> None:
+    from kg.atomic import atomic_path
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_path(path) as tmp:
+        tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 @app.command()
 def build(
     inputs: list[Path] = typer.Argument(..., help="Articles: .txt, .html, .jsonl(.gz) files or directories."),
@@ -178,13 +196,9 @@ def gazetteer_build(
 ) -> None:
     """Build the offline gazetteer from Wikidata-derived source files."""
     from kg.gazetteer.build import build_gazetteer
-    from kg.resources import gazetteer_file, shared_dir
+    from kg.resources import gazetteer_file
 
-    if source is None:
-        shared = shared_dir()
-        if shared is None:
-            raise UsageError("no --source given and no ../shared/data/wikidata beside the checkout")
-        source = shared / "data" / "wikidata"
+    source = source or _shared_default("data/wikidata", "--source")
     stats = build_gazetteer(source, output or gazetteer_file())
     out.print(f"wrote {output or gazetteer_file()}: {stats}", markup=False)
 
@@ -203,8 +217,7 @@ def eval_link(
     report = evaluate_linking(benchmark, split=split, limit=limit)
     out.print(format_report(report, top=top), markup=False)
     if json_out is not None:
-        json_out.parent.mkdir(parents=True, exist_ok=True)
-        json_out.write_text(json.dumps(report_json(report), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        _write_json(json_out, report_json(report))
 
 
 @eval_app.command("attribution")
@@ -217,18 +230,12 @@ def eval_attribution(
 ) -> None:
     """Score who-said-what extraction against PolNeAR gold, next to a textacy baseline."""
     from kg.eval.attribution import evaluate_attribution, format_report, report_json
-    from kg.resources import shared_dir
 
-    if corpus is None:
-        shared = shared_dir()
-        if shared is None:
-            raise UsageError("no --corpus given and no ../shared/corpus/polnear beside the checkout")
-        corpus = shared / "corpus" / "polnear"
+    corpus = corpus or _shared_default("corpus/polnear", "--corpus")
     report = evaluate_attribution(corpus, split=split, limit=limit, baseline=not no_baseline)
     out.print(format_report(report), markup=False)
     if json_out is not None:
-        json_out.parent.mkdir(parents=True, exist_ok=True)
-        json_out.write_text(json.dumps(report_json(report), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        _write_json(json_out, report_json(report))
 
 
 def main() -> None:
