@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.errors import GeokgError, UsageError
+from kg.errors import GeokgError
 from kg.extract import extract
 from kg.ingest import read_inputs
 from kg.model import Analysis, ArticleResult, Document
@@ -205,4 +205,4 @@ def build(
     return report
 
 
-__all__ = ["ArticleError", "BuildReport", "Pipeline", "build", "UsageError"]
+__all__ = ["ArticleError", "BuildReport", "Pipeline", "build"]

@@ -20,7 +20,6 @@ _ACTOR_KINDS = {"person", "country", "organization"}
 _FUTURE_WORDS = {"will", "would", "next", "future", "upcoming", "expect", "plan", "schedule", "propose", "soon", "shall"}
 _TOPIC_PREPS = {"on", "about", "over"}
 _TOPIC_VERBS = {"focus", "center", "centre", "discuss", "concentrate", "address", "cover"}
-_NOT_MEETING_HEADS = {"phone", "round"}  # heads that only count with "talks"/"negotiations" under them
 
 
 def _clause_root(view: ArticleView, tok: Token) -> Token:
