@@ -220,6 +220,30 @@ def eval_link(
         _write_json(json_out, report_json(report))
 
 
+@eval_app.command("fit-linker")
+def eval_fit_linker(
+    benchmark: Optional[list[str]] = typer.Option(
+        None, "--benchmark", help="NAME or NAME:SPLIT of an ELEVANT benchmark to fit on (repeatable; "
+        "default: news-fair-v2:v1_40, msnbc-updated, reuters-128, rss-500)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Model file (default: the shipped kg/data/link_model.json)."),
+    l2: float = typer.Option(1.0, "--l2", help="L2 penalty of the logistic fit."),
+) -> None:
+    """Fit the linker's calibrated confidence on development benchmarks (never the reporting split)."""
+    from kg.link.confidence import MODEL_FILE
+    from kg.link.train import DEFAULT_TRAINING, train, write_model
+
+    chosen = DEFAULT_TRAINING
+    if benchmark:
+        chosen = tuple((b.split(":", 1)[0], b.split(":", 1)[1] if ":" in b else None) for b in benchmark)
+    try:
+        model = train(chosen, l2=l2)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+    target = output or MODEL_FILE
+    write_model(model, target)
+    out.print(f"wrote {target}: {dict(model.meta)}", markup=False)
+
+
 @eval_app.command("attribution")
 def eval_attribution(
     split: str = typer.Option("test", "--split", help="PolNeAR split: train, dev (develop) or test (report)."),

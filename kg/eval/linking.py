@@ -212,6 +212,10 @@ class LinkingReport:
         default_factory=lambda: {m: {name: Counts() for name, _ in TYPES} for m in MODES})
     by_kind: dict[str, Counts] = field(default_factory=dict)
     in_gazetteer: dict[str, Counts] = field(default_factory=lambda: {m: Counts() for m in MODES})
+    #: gazetteer kind of the gold QID ("person", "country", ...) -> tp/fn, exact spans
+    in_gazetteer_by_kind: dict[str, Counts] = field(default_factory=dict)
+    #: confidence bin (lower bound, "0.6") -> tp/fp of the links scored in it, exact spans
+    calibration: dict[str, Counts] = field(default_factory=dict)
     gold_required: int = 0
     gold_in_gazetteer: int = 0
     document_level: DocumentCounts = field(default_factory=DocumentCounts)
@@ -295,13 +299,26 @@ def _title_date(title: str) -> dt.date | None:
 
 def predictions_of(result: ArticleResult) -> tuple[list[Prediction], list[Prediction]]:
     """The mentions of a pipeline result as (links with a QID, unlinked detections). Unlinked
-    detections (NIL entities, dropped mentions; qid "") only explain misses, they score nothing."""
+    detections (NIL entities, dropped mentions; qid "") only explain misses, they score nothing.
+
+    ELEVANT's gold and the systems it compares are flat: one mention per stretch of text. geokg
+    also keeps the pieces of a longer mention ("British" inside "British Prime Minister", "U.S."
+    inside "the U.S. Department of Education") as the jurisdiction of an office or the country of
+    an organisation; for scoring, a mention nested inside a longer non-date mention is left out,
+    as a flat system would."""
+    spans = [(lm.mention.start, lm.mention.end) for lm in result.mentions if lm.mention.kind != "date"]
+
+    def nested(start: int, end: int) -> bool:
+        return any(s <= start and end <= e and (e - s) > (end - start) for s, e in spans)
+
     links, unlinked = [], []
     for lm in result.mentions:
         m, entity = lm.mention, lm.entity
+        if m.kind == "date" or nested(m.start, m.end):
+            continue
         if entity is not None and is_qid(entity.qid):
-            links.append(Prediction(m.start, m.end, entity.qid, entity.label, entity.kind))
-        elif m.kind != "date":
+            links.append(Prediction(m.start, m.end, entity.qid, entity.label, entity.kind, lm.score))
+        else:
             kind = entity.kind if entity is not None else m.kind
             unlinked.append(Prediction(m.start, m.end, "", entity.label if entity else m.text, kind))
     return links, unlinked
@@ -359,13 +376,14 @@ def _error_case(doc: GoldDocument, o: Outcome, known) -> ErrorCase:
         gold_name=gold.name if gold else "", gold_types=gold.types if gold else (),
         predicted_qid=pred.qid if linked else None, predicted_label=pred.label if pred else "",
         predicted_kind=pred.kind if pred else "",
-        in_gazetteer=known(gold_qid) if gold_qid else None)
+        in_gazetteer=bool(known(gold_qid)) if gold_qid else None)
 
 
 def score(report: LinkingReport, doc: GoldDocument, predictions: Iterable[Prediction], known,
           detections: Iterable[Prediction] = ()) -> None:
-    """Add one document's outcomes to the report; `known(qid)` tells whether the gazetteer has it,
-    `detections` are the unlinked mentions (see `predictions_of`)."""
+    """Add one document's outcomes to the report; `known(qid)` gives the gazetteer's kind for a
+    QID ("" when the gazetteer lacks it), `detections` are the unlinked mentions (see
+    `predictions_of`)."""
     predictions, detections = list(predictions), list(detections)
     for mode in MODES:
         counts, per_type = report.overall[mode], report.per_type[mode]
@@ -380,7 +398,8 @@ def score(report: LinkingReport, doc: GoldDocument, predictions: Iterable[Predic
             if o.verdict == "fp":
                 report.fp_reasons[mode][o.reason or ""] += 1
             else:
-                in_gaz = bool(o.gold and o.gold.qid and known(o.gold.qid))
+                gaz_kind = (known(o.gold.qid) or "") if o.gold and o.gold.qid else ""
+                in_gaz = bool(gaz_kind)
                 if mode == "exact":
                     report.gold_required += 1
                     report.gold_in_gazetteer += in_gaz
@@ -389,10 +408,15 @@ def score(report: LinkingReport, doc: GoldDocument, predictions: Iterable[Predic
                 if in_gaz:
                     setattr(report.in_gazetteer[mode], o.verdict,
                             getattr(report.in_gazetteer[mode], o.verdict) + 1)
+                    if mode == "exact":
+                        by_kind = report.in_gazetteer_by_kind.setdefault(gaz_kind, Counts())
+                        setattr(by_kind, o.verdict, getattr(by_kind, o.verdict) + 1)
             if mode == "exact":
                 if o.verdict in ("tp", "fp") and o.prediction is not None:
                     kind = report.by_kind.setdefault(o.prediction.kind or "?", Counts())
                     setattr(kind, o.verdict, getattr(kind, o.verdict) + 1)
+                    calib = report.calibration.setdefault(_score_bin(o.prediction.score), Counts())
+                    setattr(calib, o.verdict, getattr(calib, o.verdict) + 1)
                 if o.verdict in ("fp", "fn"):
                     case = _error_case(doc, o, known)
                     (report.false_positives if o.verdict == "fp" else report.false_negatives).append(case)
@@ -422,11 +446,12 @@ def evaluate_linking(benchmark: Path | str, *, split: str | None = None,
         from kg.gazetteer.store import Gazetteer
 
         gazetteer = Gazetteer.open()
-    cache: dict[str, bool] = {}
+    cache: dict[str, str] = {}
 
-    def known(qid: str) -> bool:
+    def known(qid: str) -> str:
         if qid not in cache:
-            cache[qid] = gazetteer.entry(qid) is not None
+            entry = gazetteer.entry(qid)
+            cache[qid] = entry.kind if entry is not None else ""
         return cache[qid]
 
     name = benchmark_name(path)
@@ -448,6 +473,11 @@ def evaluate_linking(benchmark: Path | str, *, split: str | None = None,
 
 
 # -- rendering ------------------------------------------------------------------------------------
+
+
+def _score_bin(score: float) -> str:
+    """The lower bound of the tenth `score` falls in ("0.8" for 0.8 <= score < 0.9; 1.0 -> "0.9")."""
+    return f"{min(int(max(score, 0.0) * 10), 9) / 10:.1f}"
 
 
 def _pct(x: float) -> str:
@@ -517,6 +547,14 @@ def format_report(report: LinkingReport, top: int = 15) -> str:
               "| recall (in gazetteer) |", "|---|---:|---:|---:|---:|",
               f"| exact span | {report.gold_required} | {report.gold_in_gazetteer} ({_pct(share)}%) "
               f"| {_pct(report.overall['exact'].recall)} | {_pct(gaz.recall)} |"]
+    lines += ["", "| gold QID's kind in the gazetteer (exact) | TP | FN | recall |", "|---|---:|---:|---:|"]
+    for kind in sorted(report.in_gazetteer_by_kind):
+        c = report.in_gazetteer_by_kind[kind]
+        lines.append(f"| {kind} | {c.tp} | {c.fn} | {_pct(c.recall)} |")
+    lines += ["", "| link confidence (exact) | links | correct | precision |", "|---|---:|---:|---:|"]
+    for lower in sorted(report.calibration):
+        c = report.calibration[lower]
+        lines.append(f"| {lower}–{float(lower) + 0.1:.1f} | {c.tp + c.fp} | {c.tp} | {_pct(c.precision)} |")
     if top > 0:
         lines += ["", f"Most frequent false positives (exact, top {top}):", "",
                   "| n | surface | we linked | gold | why |", "|---:|---|---|---|---|"]
@@ -561,7 +599,10 @@ def report_json(report: LinkingReport, top: int = 25) -> dict:
                      for mode in MODES},
         "by_predicted_kind": {k: report.by_kind[k].as_dict() for k in sorted(report.by_kind)},
         "gazetteer": {"required_gold": report.gold_required, "in_gazetteer": report.gold_in_gazetteer,
-                      "recall_in_gazetteer": {m: round(report.in_gazetteer[m].recall, 4) for m in MODES}},
+                      "recall_in_gazetteer": {m: round(report.in_gazetteer[m].recall, 4) for m in MODES},
+                      "by_kind": {k: report.in_gazetteer_by_kind[k].as_dict()
+                                  for k in sorted(report.in_gazetteer_by_kind)}},
+        "calibration": {b: report.calibration[b].as_dict() for b in sorted(report.calibration)},
         "documents_level": report.document_level.as_dict(),
         "top_false_positives": [p.as_dict() for p in report.top_false_positives(top)],
         "top_false_negatives": [p.as_dict() for p in report.top_false_negatives(top)],

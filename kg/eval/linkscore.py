@@ -60,6 +60,7 @@ class Prediction:
     qid: str
     label: str = ""
     kind: str = ""
+    score: float = 0.0  # the linker's confidence
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,32 @@ PRIOR_SOVEREIGN = 0.95
 PRIOR_DEPENDENCY = 0.6
 PRIOR_CAPITAL = 0.85
 PRIOR_UNKNOWN_CITY = 0.3
+PRIOR_DATELINE_CITY = 0.8
+
+# The US cities AP style lets stand alone in a dateline, without their state (AP Stylebook,
+# "datelines"): news means these when it names them bare. (name, state) as hearvox spells them.
+AP_DATELINE_CITIES: frozenset[tuple[str, str]] = frozenset({
+    ("Atlanta", "GA"), ("Baltimore", "MD"), ("Boston", "MA"), ("Chicago", "IL"), ("Cincinnati", "OH"),
+    ("Cleveland", "OH"), ("Dallas", "TX"), ("Denver", "CO"), ("Detroit", "MI"), ("Honolulu", "HI"),
+    ("Houston", "TX"), ("Indianapolis", "IN"), ("Las Vegas", "NV"), ("Los Angeles", "CA"),
+    ("Miami", "FL"), ("Milwaukee", "WI"), ("Minneapolis", "MN"), ("New Orleans", "LA"),
+    ("New York City", "NY"), ("Oklahoma City", "OK"), ("Philadelphia", "PA"), ("Phoenix", "AZ"),
+    ("Pittsburgh", "PA"), ("St. Louis", "MO"), ("Salt Lake City", "UT"), ("San Antonio", "TX"),
+    ("San Diego", "CA"), ("San Francisco", "CA"), ("Seattle", "WA"), ("Washington", "DC"),
+})
+
+
+def us_city_prior(qid: str) -> float:
+    """Prominence of a US city that has no population in the sources: Wikidata item numbers were
+    handed out first to the places English Wikipedia knew best (Q60 New York City, Q16555
+    Houston), later ones to small towns by bot; a weak but real signal, kept below the
+    population-based priors of other countries' cities of the same rank."""
+    number = int(qid[1:])
+    if number < 100_000:
+        return 0.45
+    if number < 1_000_000:
+        return 0.35
+    return PRIOR_UNKNOWN_CITY
 
 # ISO codes are poor aliases ("AND" is Andorra, "CAN" Canada); only these are used in prose.
 _ISO_CODES_USED_IN_PROSE = {"US", "USA"}
@@ -317,12 +343,18 @@ def load_cities(src: Path, col: Collector, countries: Countries, subs: Subdivisi
     """dr5hn and hearvox cities; returns counts of QID overrides applied."""
     overrides = {"capital": 0, "subdivision": 0}
     for row in read_csv(src / "places/hearvox_us_cities.tsv", delimiter="\t"):
-        qid = row["WD-QID"]
+        qid = row["WD-QID"].rsplit("/", 1)[-1]  # one row (Washington, DC) holds the entity URL
         if not is_qid(qid):
             continue
-        col.entity(qid, row["placeLabel"], "place", rank=RANK_US_CITY, prior=PRIOR_UNKNOWN_CITY,
+        dateline = (row["placeLabel"], row["state"]) in AP_DATELINE_CITIES
+        prior = PRIOR_DATELINE_CITY if dateline else us_city_prior(qid)
+        col.entity(qid, row["placeLabel"], "place", rank=RANK_US_CITY, prior=prior,
                    country="Q30", description=f"city in {row['state-full']}, United States")
         col.alias(qid, row["placeLabel"], "hearvox", RANK_US_CITY)
+        if dateline and row["placeLabel"].endswith(" City"):
+            # "NEW YORK (AP)", "Oklahoma City" stays as it is: only New York drops "City" in news.
+            if row["placeLabel"] == "New York City":
+                col.alias(qid, "New York", "hearvox", RANK_US_CITY)
 
     rows = [r for r in read_csv(src / "places/dr5hn_cities.csv") if r["wikiDataId"]]
     # Biggest first, so a QID shared by several rows takes the label of the main one.

@@ -30,6 +30,8 @@ from kg.gazetteer.text import normalize_alias
 __all__ = ["GazEntry", "Gazetteer", "Position", "Tenure", "normalize_alias"]
 
 REBUILD_HINT = "rebuild it with `geokg gazetteer build`"
+#: rapidfuzz ratio a name must reach to be a fuzzy candidate (one typo in a 20-letter name ~ 95).
+FUZZY_MIN_SCORE = 90.0
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,7 @@ class Gazetteer:
         self._lock = threading.Lock()
         self.meta = meta
         self._cache: OrderedDict[tuple[str, tuple[str, ...] | None], list[GazEntry]] = OrderedDict()
+        self._fuzzy_blocks: dict[str, list[tuple[str, str, str]]] = {}
 
     @classmethod
     def open(cls, path: Path | None = None) -> Gazetteer:
@@ -179,10 +182,53 @@ class Gazetteer:
             self._cache.popitem(last=False)
         return list(result)
 
+    def fuzzy_candidates(self, alias: str, kinds: Iterable[str] | None = None,
+                         min_score: float = FUZZY_MIN_SCORE) -> list[tuple[GazEntry, float]]:
+        """Entities with a name within a small edit distance of `alias` ("el-Sissi" ~ "el-Sisi",
+        "Volodymir Zelenskyy" ~ "Volodymyr Zelenskyy"), best match first, with the rapidfuzz
+        ratio (0-100). Only for names of 6+ characters; candidates share the first two letters
+        of the name (typos rarely hit them, and it keeps each lookup to a few hundred names)."""
+        from rapidfuzz import fuzz
+
+        norm = normalize_alias(alias)
+        if len(norm) < 6:
+            return []
+        block = self._fuzzy_block(norm[:2])
+        wanted = set(kinds) if kinds is not None else None
+        best: dict[str, float] = {}
+        for other, qid, kind in block:
+            if wanted is not None and kind not in wanted:
+                continue
+            score = fuzz.ratio(norm, other)
+            if score >= min_score and score > best.get(qid, 0.0):
+                best[qid] = score
+        found = [(e, best[e.qid]) for qid in best if (e := self.entry(qid)) is not None]
+        found.sort(key=lambda pair: (-pair[1], -pair[0].prior, pair[0].qid))
+        return found
+
+    def _fuzzy_block(self, prefix: str) -> list[tuple[str, str, str]]:
+        """(normalised alias, QID, kind) of the aliases that start with `prefix`, cached."""
+        hit = self._fuzzy_blocks.get(prefix)
+        if hit is None:
+            rows = self._query(
+                "SELECT DISTINCT a.alias_norm, a.qid, e.kind FROM aliases a JOIN entities e ON e.qid = a.qid "
+                "WHERE a.alias_norm >= ? AND a.alias_norm < ?", (prefix, prefix + "\uffff"))
+            hit = self._fuzzy_blocks[prefix] = [tuple(r) for r in rows]  # type: ignore[misc]
+        return hit
+
     def entry(self, qid: str) -> GazEntry | None:
         rows = self._query("SELECT qid, label, kind, prior, country, description FROM entities "
                            "WHERE qid = ?", (qid,))
         return GazEntry(*rows[0]) if rows else None
+
+    def entries(self, kind: str | None = None) -> Iterator[GazEntry]:
+        """Every entity (of `kind`, if given), in QID order."""
+        sql = "SELECT qid, label, kind, prior, country, description FROM entities"
+        params: tuple = ()
+        if kind is not None:
+            sql, params = sql + " WHERE kind = ?", (kind,)
+        for row in self._query(sql + " ORDER BY qid", params):
+            yield GazEntry(*row)
 
     def aliases(self, qid: str) -> list[str]:
         return [r[0] for r in self._query("SELECT DISTINCT alias FROM aliases WHERE qid = ? ORDER BY alias",

@@ -128,3 +128,28 @@ def surname(name: str) -> str | None:
     if len(last.rstrip(".")) < 3 or last.endswith("."):
         return None
     return last
+
+
+# English short forms of given names that news uses for people whose Wikidata label has the full
+# form ("Dan Pfeiffer" is Daniel Pfeiffer). Short form -> full forms.
+NICKNAMES: dict[str, tuple[str, ...]] = {
+    "al": ("albert", "alan", "alfred"), "alex": ("alexander", "alexandr", "alexei"), "andy": ("andrew",),
+    "ben": ("benjamin",), "bernie": ("bernard",), "bill": ("william",), "bob": ("robert",),
+    "bobby": ("robert",), "chris": ("christopher", "christian"), "chuck": ("charles",),
+    "dan": ("daniel",), "danny": ("daniel",), "dave": ("david",), "dick": ("richard",),
+    "don": ("donald",), "ed": ("edward",), "gene": ("eugene",), "greg": ("gregory",),
+    "jim": ("james",), "jimmy": ("james",), "joe": ("joseph",), "jon": ("jonathan",),
+    "jeff": ("jeffrey",), "ken": ("kenneth",), "larry": ("lawrence",), "liz": ("elizabeth",),
+    "matt": ("matthew",), "mike": ("michael",), "mitch": ("mitchell",), "nick": ("nicholas",),
+    "pat": ("patrick", "patricia"), "pete": ("peter",), "ron": ("ronald",), "sam": ("samuel",),
+    "steve": ("stephen", "steven"), "ted": ("edward", "theodore"), "tim": ("timothy",),
+    "tom": ("thomas",), "tony": ("anthony",), "vince": ("vincent",), "walt": ("walter",),
+}
+
+
+def formal_name_variants(name: str) -> list[str]:
+    """`name` with a short given name spelled out: "Dan Pfeiffer" -> ["Daniel Pfeiffer"]."""
+    parts = name.split()
+    if len(parts) < 2:
+        return []
+    return [" ".join([full.capitalize(), *parts[1:]]) for full in NICKNAMES.get(parts[0].casefold(), ())]

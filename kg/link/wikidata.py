@@ -381,7 +381,8 @@ class WikidataLinker:
                  threshold: float = 0.6, session: requests.Session | None = None,
                  max_lookups: int = 20, backoff: float = 1.0, max_wait: float = 60.0) -> None:
         self.gaz = gazetteer
-        self.offline = OfflineLinker(gazetteer, threshold=threshold)
+        # The offline pass keeps its own calibrated threshold; `threshold` judges API candidates.
+        self.offline = OfflineLinker(gazetteer)
         self.threshold = threshold
         self.endpoint = endpoint
         self.max_lookups = max_lookups

@@ -33,6 +33,26 @@ def _lookup_text(span: Span) -> str:
     return " ".join(text.split())
 
 
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_TRAILING_POSSESSIVE = re.compile(r"(?:['\u2019]s|(?<=s)['\u2019])$")
+
+
+def _name_bounds(span: Span) -> tuple[int, int]:
+    """Character offsets of the name itself: "the United States" -> "United States", "Bush's" ->
+    "Bush" (the article and the possessive are not part of what is named). A capitalised "The"
+    stays on organisations, whose names often carry it ("The Associated Press")."""
+    start, end, text = span.start_char, span.end_char, span.text
+    lead = _LEADING_THE.match(text)
+    if lead and text.startswith("The") and span.label_ == "ORG":
+        lead = None
+    if lead and lead.end() < len(text):
+        start += lead.end()
+    trail = _TRAILING_POSSESSIVE.search(text)
+    if trail and start < end - (len(text) - trail.start()):
+        end -= len(text) - trail.start()
+    return start, end
+
+
 def to_analysis(doc: Doc, document: Document) -> Analysis:
     sent_start_token: dict[int, int] = {}
     sentences: list[Sentence] = []
@@ -69,11 +89,12 @@ def to_analysis(doc: Doc, document: Document) -> Analysis:
         lookup = _lookup_text(ent)
         if not lookup:
             continue
+        start, end = _name_bounds(ent)
         mentions.append(
             Mention(
-                start=ent.start_char,
-                end=ent.end_char,
-                text=ent.text,
+                start=start,
+                end=end,
+                text=doc.text[start:end],
                 kind=kind,
                 sentence=sent_of[ent.start],
                 lookup=lookup,

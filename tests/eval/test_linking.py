@@ -6,12 +6,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from kg.errors import MalformedInputError, MissingInputError, UsageError
 from kg.eval.elevant import GoldDocument, GoldLabel, is_qid, read_benchmark, read_splits
-from kg.eval.linking import evaluate_linking, format_report, main, report_json
+from kg.eval.linking import evaluate_linking, format_report, main, predictions_of, report_json
 from kg.eval.linkscore import Outcome, Prediction, document_sets, score_document, widen
 from kg.model import ArticleResult, Document, Entity, LinkedMention, Mention
 from kg.resources import shared_dir
@@ -269,11 +270,11 @@ class ScriptedPipeline:
 class SmallGazetteer:
     meta = {"sources_date": "test"}
 
-    def __init__(self, known: set[str]) -> None:
-        self.known = known
+    def __init__(self, known: dict[str, str]) -> None:
+        self.known = known  # QID -> gazetteer kind
 
     def entry(self, qid: str):
-        return qid if qid in self.known else None
+        return SimpleNamespace(qid=qid, kind=self.known[qid]) if qid in self.known else None
 
 
 SCRIPT = {
@@ -289,17 +290,19 @@ SCRIPT = {
 
 def test_evaluate_linking_counts_and_report() -> None:
     pipeline = ScriptedPipeline(SCRIPT, fail={"103"})
-    gaz = SmallGazetteer({"Q64", "Q61053", "Q456", "Q142", "Q183", "Q71"})
+    gaz = SmallGazetteer({"Q64": "place", "Q61053": "person", "Q456": "place", "Q142": "country",
+                          "Q183": "country", "Q71": "place"})
     report = evaluate_linking(TINY, pipeline=pipeline, gazetteer=gaz)
     assert report.documents == 3 and report.failed == ["103: link failed: boom"]
     # Doc 101: Berlin, Olaf Scholz, French President, Macron, Lyon hit; Chancellor and France
-    # missed (children readings); French/He right but not counted; Paris outside the span.
+    # missed (children readings); "French" inside "French President" is left out (flat output,
+    # as ELEVANT's systems give); He right but not counted; Paris outside the span.
     # Doc 102: Germany and Germans (alternative QID) hit; Ministry is a NIL label.
     # Doc 103 failed: Geneva missed (UN optional, "A dozen" a malformed quantity).
     exact = report.overall["exact"]
     assert (exact.tp, exact.fp, exact.fn) == (7, 1, 3)
     assert report.fp_reasons["exact"]["gold_nil"] == 1
-    assert sum(report.ignored["exact"].values()) == 2
+    assert sum(report.ignored["exact"].values()) == 1
     assert pytest.approx(exact.precision) == 7 / 8 and pytest.approx(exact.recall) == 7 / 10
     per_type = report.per_type["exact"]
     assert (per_type["person"].tp, per_type["person"].fn) == (2, 0)
@@ -315,7 +318,11 @@ def test_evaluate_linking_counts_and_report() -> None:
     fn_surfaces = sorted(c.surface for c in report.false_negatives)
     assert fn_surfaces == ["Chancellor", "France", "Geneva"]
     assert [c.in_gazetteer for c in report.false_negatives if c.surface == "Geneva"] == [True]
-    assert report.document_level.gold == 9 and report.document_level.found == 7
+    by_kind = {k: (c.tp, c.fn) for k, c in report.in_gazetteer_by_kind.items()}
+    assert by_kind == {"place": (2, 1), "person": (1, 0), "country": (1, 1)}
+    # Every scripted link has confidence 0.9: seven right, one wrong, all in the top bin.
+    assert {b: (c.tp, c.fp) for b, c in report.calibration.items()} == {"0.9": (7, 1)}
+    assert report.document_level.gold == 9 and report.document_level.found == 6  # France: only nested
     assert report.top_false_positives(5)[0].predicted_qid == "Q7188"
 
     text = format_report(report)
@@ -325,6 +332,22 @@ def test_evaluate_linking_counts_and_report() -> None:
     data = report_json(report)
     assert json.loads(json.dumps(data))["mentions"]["exact"]["tp"] == 7
     assert data["settings"]["title_dates"] is False
+
+
+def test_predictions_are_flat_like_elevant_output() -> None:
+    doc = Document(id="n", text="the U.S. Department of Education and British Prime Minister", source="t")
+    def lm(start: int, end: int, kind: str, qid: str | None) -> LinkedMention:
+        text = doc.text[start:end]
+        return LinkedMention(Mention(start, end, text, kind, 0), Entity(key=qid or f"{kind}/x", kind=kind, label=text, qid=qid), 0.9)
+    result = ArticleResult(document=doc, entities=(), mentions=(
+        lm(4, 32, "organization", None),  # U.S. Department of Education, NIL
+        lm(4, 8, "country", "Q30"),  # U.S., nested: left out
+        lm(37, 59, "office", "Q14211"),  # British Prime Minister
+        lm(37, 44, "country", "Q145"),  # British, nested: left out
+    ))
+    links, unlinked = predictions_of(result)
+    assert [(p.start, p.qid) for p in links] == [(37, "Q14211")]
+    assert [(p.start, p.label) for p in unlinked] == [(4, "U.S. Department of Education")]
 
 
 def test_split_limit_and_title_dates() -> None:

@@ -234,3 +234,38 @@ def test_opened_read_only(shipped: Gazetteer) -> None:
 
 def test_normalize_alias_is_exported() -> None:
     assert normalize_alias("the U.S.") == "us"
+
+
+@pytest.mark.parametrize(("name", "qid"), [("Houston", "Q16555"), ("Los Angeles", "Q65"), ("New York", "Q60"),
+                                           ("Washington", "Q61"), ("Las Vegas", "Q23768")])
+def test_bare_us_dateline_cities_come_first(gaz: Gazetteer, name: str, qid: str) -> None:
+    # AP style lets these stand without their state; the town namesakes and the state follow.
+    assert top(gaz, name, ("place",)) == qid
+
+
+def test_us_towns_rank_by_item_age_without_population(gaz: Gazetteer) -> None:
+    towns = {e.qid: e.prior for e in gaz.candidates("Burlington", ("place",)) if e.country == "Q30"}
+    assert len(towns) > 3 and max(towns.values()) < 0.8  # no Burlington is a dateline city
+
+
+def test_britain_is_the_united_kingdom(gaz: Gazetteer) -> None:
+    assert top(gaz, "Britain") == "Q145"
+
+
+@pytest.mark.parametrize(("typo", "qid"), [("Abdel Fattah el-Sissi", "Q307871"), ("Volodymir Zelenskyy", "Q3874799"),
+                                           ("Emanuel Macron", "Q3052772")])
+def test_fuzzy_candidates_forgive_a_letter(gaz: Gazetteer, typo: str, qid: str) -> None:
+    found = gaz.fuzzy_candidates(typo, kinds=("person",))
+    assert found and found[0][0].qid == qid and 90 <= found[0][1] < 100
+
+
+def test_fuzzy_candidates_refuse_short_or_far_names(gaz: Gazetteer) -> None:
+    assert gaz.fuzzy_candidates("Putn") == []  # too short to trust
+    assert gaz.fuzzy_candidates("Qwertyuiop Asdfgh") == []
+    assert gaz.fuzzy_candidates("Emanuel Macron", kinds=("place",)) == []
+
+
+def test_entries_by_kind(gaz: Gazetteer) -> None:
+    countries = list(gaz.entries(kind="country"))
+    assert len(countries) > 190 and all(e.kind == "country" for e in countries)
+    assert "Q30" in {e.qid for e in countries}

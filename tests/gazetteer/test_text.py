@@ -40,3 +40,11 @@ def test_patronymic_and_surname() -> None:
     assert surname("Vladimir Putin") == "Putin"
     assert surname("Joseph R. Biden Jr.") == "Biden"
     assert surname("Madonna") is None
+
+
+def test_formal_name_variants() -> None:
+    from kg.gazetteer.text import formal_name_variants
+
+    assert formal_name_variants("Dan Pfeiffer") == ["Daniel Pfeiffer"]
+    assert formal_name_variants("Steve Smith") == ["Stephen Smith", "Steven Smith"]
+    assert formal_name_variants("Daniel Pfeiffer") == [] and formal_name_variants("Dan") == []

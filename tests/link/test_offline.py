@@ -89,3 +89,42 @@ def test_non_demonym_norp_is_dropped(linker: OfflineLinker) -> None:
 def test_name_key_bridges_transliterations() -> None:
     assert name_key("Zelenskyy") == name_key("Zelensky")
     assert name_key("Andriy") == name_key("Andrii")
+
+
+def test_country_name_a_us_state_shares_is_decided_by_context(linker: OfflineLinker) -> None:
+    us = analyse("In Atlanta, Georgia officials voted.", [("Atlanta", "place", {}), ("Georgia", "place", {})])
+    got = keys(linker, us)
+    # Atlanta is only in the US, so never the country (the state, or NIL while the model doubts).
+    assert got[0] == "Q23556" and got[1] in {"Q1428", "place/georgia"}
+    caucasus = analyse("Georgia and Armenia signed.", [("Georgia", "place", {}), ("Armenia", "place", {})])
+    assert keys(linker, caucasus)[0] in {"Q230", "place/georgia"}
+
+
+def test_a_proper_name_is_itself_abroad_but_a_generic_alias_is_not(linker: OfflineLinker) -> None:
+    a = analyse("Egypt's Senate and Reuters.", [("Egypt", "place", {}), ("Senate", "organization", {}),
+                                                ("Reuters", "organization", {})])
+    assert keys(linker, a) == ["Q79", "organization/senate", "Q130879"]
+
+
+def test_short_given_names_and_typos_reach_the_person(linker: OfflineLinker) -> None:
+    a = analyse("The United States: Emanuel Macron met Abdel Fattah el-Sissi.",
+                [("United States", "place", {}), ("Emanuel Macron", "person", {}),
+                 ("Abdel Fattah el-Sissi", "person", {})])
+    linked = linker.link(a).mentions
+    assert [lm.entity.key for lm in linked] == ["Q30", "Q3052772", "Q307871"]
+    assert all(0.5 <= lm.score < 0.95 for lm in linked[1:])  # found inexactly: less sure
+
+
+def test_common_surnames_make_a_full_name_less_certain(linker: OfflineLinker) -> None:
+    assert linker._surname_bearers("Steve Smith") > 10 * max(1, linker._surname_bearers("Volodymyr Zelenskyy"))
+
+
+def test_trace_records_gazetteer_decisions(linker: OfflineLinker) -> None:
+    a = analyse("Houston and Texas.", [("Houston", "place", {}), ("Texas", "place", {})])
+    linker.trace = []
+    try:
+        linker.link(a)
+        traced = [(m.text, entry.qid, ev.candidates > 1) for _, m, entry, ev in linker.trace]
+    finally:
+        linker.trace = None
+    assert traced == [("Houston", "Q16555", True), ("Texas", "Q1439", True)]
