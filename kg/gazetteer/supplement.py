@@ -11,6 +11,8 @@ Wikidata-derived file); a row without that is rejected, because a wrong QID is w
 
 from __future__ import annotations
 
+import re
+
 import csv
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,3 +79,17 @@ def load_supplement(rows: list[SupplementRow], col: Collector) -> None:
                    prior=PRIOR_BY_KIND[row.kind], country=row.country)
         for alias in (row.label, *row.aliases):
             col.alias(row.qid, alias, "supplement", RANK_SUPPLEMENT)
+            for variant in department_variants(alias):
+                col.alias(row.qid, variant, "supplement", RANK_SUPPLEMENT)
+
+
+_DEPARTMENT_OF = re.compile(r"^(?P<country>(?:U\.S\.|US|United States) )?Department of (?P<field>[A-Z][a-z]+(?: [A-Z][a-z]+)*)$")
+
+
+def department_variants(alias: str) -> list[str]:
+    """News names US executive departments both ways: "Department of Defense" is also "Defense
+    Department" (and "U.S. Department of Defense" "U.S. Defense Department")."""
+    m = _DEPARTMENT_OF.match(alias)
+    if m is None:
+        return []
+    return [f"{m.group('country') or ''}{m.group('field')} Department"]

@@ -159,9 +159,9 @@ class OfflineLinker:
             return None, conf
         return self._entity(entry), conf
 
-    def _shared_with_a_place(self, name: str) -> bool:
-        """A country's name that a notable place also bears (Georgia, the US state)."""
-        return any(c.prior >= 0.5 for c in self.gaz.candidates(name, kinds=("place",)))
+    def _places_sharing(self, name: str) -> set[str]:
+        """Countries of the notable places that bear a country's name (Georgia: the US)."""
+        return {c.country for c in self.gaz.candidates(name, kinds=("place",)) if c.prior >= 0.5 and c.country}
 
     def _surname_bearers(self, label: str) -> int:
         """How many people in the gazetteer share the last name of `label`."""
@@ -195,16 +195,31 @@ class OfflineLinker:
 
         # Countries first: they are the context for everything else.
         context: Counter[str] = Counter()
+        shared: list[tuple[int, str, set[str]]] = []
         for n, m in enumerate(mentions):
             if m.kind in {"country", "place"}:
                 qid = self.gaz.demonym(m.lookup)
-                if qid and m.kind == "place" and self._shared_with_a_place(m.lookup):
-                    qid = None  # "Georgia": the country or the US state, decided with the others
+                if qid and m.kind == "place":
+                    place_countries = self._places_sharing(m.lookup)
+                    if place_countries:
+                        shared.append((n, qid, place_countries))
+                        continue
                 if qid:
                     entry = self.gaz.entry(qid)
                     if entry is not None:
                         results[n] = LinkedMention(m, self._entity(entry), 0.95)
                         context[qid] += 1
+        # "Georgia" is the country unless the article is about the country of the place that
+        # shares its name (the US state) and never names the country otherwise.
+        deferred = {n for n, _, _ in shared}
+        place_ctx = self._place_context(m for n, m in enumerate(mentions) if n not in results and n not in deferred)
+        for n, qid, place_countries in shared:
+            if any(context.get(c, 0) + place_ctx.get(c, 0) > 0 for c in place_countries) and not context.get(qid):
+                continue  # left to the general lookup below, which weighs both readings
+            entry = self.gaz.entry(qid)
+            if entry is not None:
+                results[n] = LinkedMention(mentions[n], self._entity(entry), 0.95)
+                context[qid] += 1
 
         # Places that can lie in one country only add to it (weaker than naming it).
         context.update(self._place_context(m for n, m in enumerate(mentions) if n not in results))

@@ -73,3 +73,15 @@ def test_supplement_with_bad_kind_is_rejected(tmp_path: Path) -> None:
                     "Q123\tplanet\tMars\t\t\tsomewhere\n", encoding="utf-8")
     with pytest.raises(GazetteerError, match="kinds"):
         read_supplement(path)
+
+
+@pytest.mark.parametrize(("alias", "variants"), [
+    ("Department of Defense", ["Defense Department"]),
+    ("U.S. Department of Homeland Security", ["U.S. Homeland Security Department"]),
+    ("Department of Health and Human Services", []),  # "and": no safe inversion
+    ("Pentagon", []),
+])
+def test_department_variants(alias: str, variants: list[str]) -> None:
+    from kg.gazetteer.supplement import department_variants
+
+    assert department_variants(alias) == variants

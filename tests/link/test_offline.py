@@ -128,3 +128,10 @@ def test_trace_records_gazetteer_decisions(linker: OfflineLinker) -> None:
     finally:
         linker.trace = None
     assert traced == [("Houston", "Q16555", True), ("Texas", "Q1439", True)]
+
+
+def test_georgia_is_the_country_unless_the_story_is_american(linker: OfflineLinker) -> None:
+    caucasus = analyse("Georgia and Russia fought over South Ossetia.", [("Georgia", "place", {}), ("Russia", "place", {})])
+    assert keys(linker, caucasus)[0] == "Q230"
+    us = analyse("Voters in Texas and Georgia went to the polls.", [("Texas", "place", {}), ("Georgia", "place", {})])
+    assert keys(linker, us)[1] != "Q230"
