@@ -210,11 +210,12 @@ def eval_link(
     limit: Optional[int] = typer.Option(None, "--limit", help="Only the first N documents."),
     top: int = typer.Option(15, "--top", help="How many error patterns to list."),
     json_out: Optional[Path] = typer.Option(None, "--json", help="Also write the full report as JSON here."),
+    title_dates: bool = typer.Option(False, "--title-dates", help="Date each document by its 'YYYYMMDD - ' title prefix (News-Fair), as a publication date."),
 ) -> None:
     """Score entity linking (mention and document level) against ELEVANT gold."""
     from kg.eval.linking import evaluate_linking, format_report, report_json
 
-    report = evaluate_linking(benchmark, split=split, limit=limit)
+    report = evaluate_linking(benchmark, split=split, limit=limit, title_dates=title_dates)
     out.print(format_report(report, top=top), markup=False)
     if json_out is not None:
         _write_json(json_out, report_json(report))

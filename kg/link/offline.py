@@ -80,6 +80,7 @@ class OfflineLinker:
         self.trace: list[tuple[str, Mention, GazEntry, Evidence]] | None = None
         self._doc_id = ""
         self._surnames: Counter[str] | None = None
+        self._holders_cache: dict[tuple[str, dt.date], dict[str, set[str]]] = {}
 
     # -- entities -----------------------------------------------------------------------------
 
@@ -404,8 +405,11 @@ class OfflineLinker:
     def _prominent_person(
         self, surname: str, context: Counter[str], day: dt.date | None
     ) -> tuple[Entity | None, float]:
-        """A surname alone links only to a head of state or government in office at the
-        article's date, of a country the article mentions (e.g. "Putin" in a Russia story)."""
+        """A surname alone links only to a national office holder in office at the article's
+        date, of a country the article mentions ("Putin" in a Russia story, "Buttigieg" in a US
+        one), and only when exactly one such holder bears it. Heads of state and government are
+        surer than the rest of the national offices (cabinet posts; not the seats of a
+        legislature, whose hundreds of holders share too many surnames)."""
         if day is None:
             return None, 0.0
         heads = [
@@ -415,4 +419,33 @@ class OfflineLinker:
             for p in self.gaz.positions(role=role, jurisdiction=country)
         ]
         entry = self._holder_named(surname, heads, day)
-        return (self._entity(entry), 0.8) if entry is not None else (None, 0.0)
+        if entry is not None:
+            return self._entity(entry), 0.8
+        key = name_key(surname)
+        found = set()
+        for country in context:
+            found |= self._national_holders(country, day).get(key, set())
+        if len(found) == 1:
+            person = self.gaz.entry(next(iter(found)))
+            if person is not None:
+                return self._entity(person), 0.7
+        return None, 0.0
+
+    def _national_holders(self, country: str, day: dt.date) -> dict[str, set[str]]:
+        """Surname key -> people holding a national position of `country` on `day`."""
+        cache_key = (country, day)
+        hit = self._holders_cache.get(cache_key)
+        if hit is None:
+            hit = {}
+            if len(self._holders_cache) > 256:
+                self._holders_cache.clear()
+            for p in self.gaz.positions(jurisdiction=country):
+                holders = self.gaz.holders_on(p.qid, day)
+                if len(holders) > 3:
+                    continue  # seats of a legislature: too many namesakes for a bare surname
+                for t in holders:
+                    e = self.gaz.entry(t.person)
+                    if e is not None and e.label.split():
+                        hit.setdefault(name_key(e.label.split()[-1]), set()).add(e.qid)
+            self._holders_cache[cache_key] = hit
+        return hit

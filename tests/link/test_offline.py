@@ -135,3 +135,13 @@ def test_georgia_is_the_country_unless_the_story_is_american(linker: OfflineLink
     assert keys(linker, caucasus)[0] == "Q230"
     us = analyse("Voters in Texas and Georgia went to the polls.", [("Texas", "place", {}), ("Georgia", "place", {})])
     assert keys(linker, us)[1] != "Q230"
+
+
+def test_bare_surname_of_a_cabinet_member_in_office(linker: OfflineLinker) -> None:
+    import datetime as dt
+
+    text = "The United States will fund roads, Buttigieg said."
+    spans = [("United States", "place", {}), ("Buttigieg", "person", {})]
+    assert keys(linker, analyse(text, spans, date=dt.date(2022, 6, 1)))[1] == "Q7173106"
+    # Before he took office the surname alone is nobody the sources can vouch for.
+    assert keys(linker, analyse(text, spans, date=dt.date(2015, 6, 1)))[1] == "person/buttigieg"
