@@ -7,6 +7,7 @@ Components, declared with `Language.factory` so they show in `nlp.pipe_names` an
 disabled by name:
 - `entity_ruler` (spaCy's, after "ner"): gazetteer names where the statistical NER found nothing
   (after, not before: a longer organisation name must win over a place name inside it);
+- `geokg_datelines` (after "ner"): the place of a wire dateline, "HOUSTON (AP) —" (kg.nlp.datelines);
 - `geokg_names` (after "ner"): surname coreference and name repair (kg.nlp.names);
 - `geokg_titles`: office titles with jurisdiction, status and holder (kg.nlp.titles);
 - `geokg_attribution`: quotes and reported speech (kg.nlp.attribution).
@@ -24,6 +25,7 @@ from kg.lexicon import TITLE_ROLES
 from kg.model import Analysis, Document
 from kg.nlp.attribution import find_attributions
 from kg.nlp.convert import to_analysis
+from kg.nlp.datelines import add_datelines
 from kg.nlp.names import repair_names
 from kg.nlp.titles import find_titles
 
@@ -51,6 +53,11 @@ def paragraphs(doc: Doc) -> Doc:
         if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
             tok.is_sent_start = True
     return doc
+
+
+@Language.factory("geokg_datelines")
+def make_datelines(nlp: Language, name: str):  # noqa: ARG001 - spaCy factory signature
+    return add_datelines
 
 
 @Language.factory("geokg_names")
@@ -103,7 +110,8 @@ def load_pipeline(patterns: Iterable[tuple[str, str, str]] | None = None) -> Lan
             rows.append({"label": label, "pattern": surface, "id": qid})
         with nlp.select_pipes(enable=[]):
             ruler.add_patterns(rows)
-    nlp.add_pipe("geokg_names", after="ner")
+    nlp.add_pipe("geokg_datelines", after="ner")
+    nlp.add_pipe("geokg_names", after="geokg_datelines")
     nlp.add_pipe("geokg_titles", after="geokg_names")
     nlp.add_pipe("geokg_attribution", after="geokg_titles")
     return nlp
