@@ -62,14 +62,10 @@ AP_DATELINE_CITIES: frozenset[tuple[str, str]] = frozenset({
 def us_city_prior(qid: str) -> float:
     """Prominence of a US city that has no population in the sources: Wikidata item numbers were
     handed out first to the places English Wikipedia knew best (Q60 New York City, Q16555
-    Houston), later ones to small towns by bot; a weak but real signal, kept below the
-    population-based priors of other countries' cities of the same rank."""
-    number = int(qid[1:])
-    if number < 100_000:
-        return 0.45
-    if number < 1_000_000:
-        return 0.35
-    return PRIOR_UNKNOWN_CITY
+    Houston, Q49225 Reno), from about Q50000 on to small towns in bot runs (Q79555 Weaver,
+    Alabama); a weak but real signal, kept below the population-based priors of other
+    countries' cities of the same rank."""
+    return 0.45 if int(qid[1:]) < 50_000 else PRIOR_UNKNOWN_CITY
 
 # ISO codes are poor aliases ("AND" is Andorra, "CAN" Canada); only these are used in prose.
 _ISO_CODES_USED_IN_PROSE = {"US", "USA"}

@@ -60,6 +60,12 @@ def exact_label(surface: str, label: str) -> bool:
     return " ".join(surface.split()).casefold() == " ".join(label.split()).casefold()
 
 
+def _short_word(surface: str) -> bool:
+    """"Us", "Un": words, not the acronyms US and UN (aliases match case-blind); "Pa." and "Va."
+    are AP abbreviations of states."""
+    return len(surface) <= 3 and not surface.isupper() and "." not in surface
+
+
 def _active(start: dt.date | None, end: dt.date | None, day: dt.date | None) -> bool:
     if day is None:
         return end is None
@@ -140,6 +146,8 @@ class OfflineLinker:
 
     def _lookup(self, m: Mention, kinds: Iterable[str], context: Mapping[str, float]) -> tuple[Entity | None, float]:
         kinds = list(kinds)
+        if _short_word(m.lookup):
+            return None, 0.0
         cands = self.gaz.candidates(m.lookup, kinds=kinds)
         inexact = False
         if not cands and m.kind == "person":
@@ -199,7 +207,7 @@ class OfflineLinker:
         shared: list[tuple[int, str, set[str]]] = []
         for n, m in enumerate(mentions):
             if m.kind in {"country", "place"}:
-                qid = self.gaz.demonym(m.lookup)
+                qid = None if _short_word(m.lookup) else self.gaz.demonym(m.lookup)
                 if qid and m.kind == "place":
                     place_countries = self._places_sharing(m.lookup)
                     if place_countries:

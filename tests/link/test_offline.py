@@ -145,3 +145,8 @@ def test_bare_surname_of_a_cabinet_member_in_office(linker: OfflineLinker) -> No
     assert keys(linker, analyse(text, spans, date=dt.date(2022, 6, 1)))[1] == "Q7173106"
     # Before he took office the surname alone is nobody the sources can vouch for.
     assert keys(linker, analyse(text, spans, date=dt.date(2015, 6, 1)))[1] == "person/buttigieg"
+
+
+def test_short_words_are_not_acronyms(linker: OfflineLinker) -> None:
+    a = analyse("Us and the US, in Pa.", [("Us", "place", {}), ("US", "place", {}), ("Pa.", "place", {})])
+    assert keys(linker, a) == ["place/us", "Q30", "Q1400"]
