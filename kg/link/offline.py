@@ -149,6 +149,10 @@ class OfflineLinker:
         if _short_word(m.lookup):
             return None, 0.0
         cands = self.gaz.candidates(m.lookup, kinds=kinds)
+        if m.lookup.isupper() and len(m.lookup) <= 4:
+            # "CAIR" is an acronym, not Čair in North Macedonia: a short all-capital name must be
+            # one of the entity's own acronyms.
+            cands = [c for c in cands if m.lookup in self.gaz.aliases(c.qid)]
         inexact = False
         if not cands and m.kind == "person":
             for variant in formal_name_variants(m.lookup):

@@ -34,12 +34,13 @@ def _lookup_text(span: Span) -> str:
 
 
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
-_TRAILING_POSSESSIVE = re.compile(r"(?:['\u2019]s|(?<=s)['\u2019])$")
+_TRAILING_POSSESSIVE = re.compile(r"(?:['\u2019]s|(?<=s)['\u2019]|\s*[-\u2013\u2014:,;]+)$")
 
 
 def _name_bounds(span: Span) -> tuple[int, int]:
     """Character offsets of the name itself: "the United States" -> "United States", "Bush's" ->
-    "Bush" (the article and the possessive are not part of what is named). A capitalised "The"
+    "Bush", "NEW YORK -" -> "NEW YORK" (the article, the possessive and a dateline's dash are not
+    part of what is named). A capitalised "The"
     stays on organisations, whose names often carry it ("The Associated Press")."""
     start, end, text = span.start_char, span.end_char, span.text
     lead = _LEADING_THE.match(text)

@@ -150,3 +150,11 @@ def test_bare_surname_of_a_cabinet_member_in_office(linker: OfflineLinker) -> No
 def test_short_words_are_not_acronyms(linker: OfflineLinker) -> None:
     a = analyse("Us and the US, in Pa.", [("Us", "place", {}), ("US", "place", {}), ("Pa.", "place", {})])
     assert keys(linker, a) == ["place/us", "Q30", "Q1400"]
+
+
+def test_short_capitals_must_be_an_acronym_of_the_entity(linker: OfflineLinker) -> None:
+    a = analyse("CAIR said the UN and NATO agreed.", [("CAIR", "organization", {}), ("UN", "organization", {}),
+                                                      ("NATO", "organization", {})])
+    got = keys(linker, a)
+    assert got[0] == "organization/cair"  # not Čair, a municipality in North Macedonia
+    assert got[1:] == ["Q1065", "Q7184"]
