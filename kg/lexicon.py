@@ -199,6 +199,102 @@ CUE_VERBS: frozenset[str] = frozenset(
         "concur",
         "proclaim",
         "conclude",
+        # added for PolNeAR (issue 4): citing and belief verbs that take a clause
+        "cite",
+        "think",
+        "hope",
+        "expect",
+        "fear",
+        "worry",
+        "know",
+        "feel",
+        "doubt",
+        "suspect",
+        "show",
+        "find",
+        "repeat",
+        "echo",
+        "blame",
+    }
+)
+
+#: Verbs that report speech only when they introduce a direct quote ("Caddell continued:",
+#: "protesters chanted "..."", "the letter reads"); next to quote marks they are cues too.
+QUOTE_CUE_VERBS: frozenset[str] = frozenset(
+    {
+        "continue",
+        "sing",
+        "chant",
+        "yell",
+        "shout",
+        "scream",
+        "cry",
+        "exclaim",
+        "whisper",
+        "read",
+        "laugh",
+        "muse",
+        "recount",
+        "begin",
+        "put",
+        "characterize",
+        "attack",
+        "brand",
+        "identify",
+        "interrupt",
+        "summarize",
+        "answer",
+        "greet",
+        "offer",
+        "quote",
+        "call",
+        "ask",
+        "wonder",
+    }
+)
+
+#: Verbs that report what was said about something through a preposition ("spoke about the
+#: polls", "complained about his mic", "warned of a crisis"); the content is the prepositional
+#: object. `TOPIC_PREPOSITIONS` are the prepositions that carry it.
+TOPIC_CUE_VERBS: frozenset[str] = frozenset(
+    {
+        "speak", "talk", "complain", "comment", "write", "testify", "warn", "joke", "boast", "brag",
+        "ask", "tweet", "post", "argue", "rail", "lecture", "report", "caution", "speculate",
+        "remark", "inquire", "lie", "muse", "reflect", "weigh", "rant", "campaign", "say",
+    }
+)
+TOPIC_PREPOSITIONS: frozenset[str] = frozenset({"about", "of", "on", "against", "over"})
+
+#: Verbs whose direct object is what they report ("cited derogatory comments", "criticized the
+#: party's lack of awareness", "discussed clean energy"): the content is the object.
+OBJECT_CUE_VERBS: frozenset[str] = frozenset(
+    {
+        "cite", "mention", "attack", "criticize", "criticise", "discuss", "endorse", "reject",
+        "propose", "promise", "praise", "condemn", "blame", "dismiss", "question", "deny",
+        "announce", "reiterate", "acknowledge", "admit", "demand", "predict", "recommend",
+        "applaud", "denounce", "decry", "slam", "blast", "tout", "defend",
+    }
+)
+
+#: Verbs that report a characterisation through an object and its predicate ("called climate
+#: change a hoax", "labeled him a liar"); the content is "object + predicate".
+NAMING_VERBS: frozenset[str] = frozenset({"call", "label", "brand", "dub", "deem", "term"})
+
+#: Nouns that give a speaker's role in news prose but name no office the gazetteer knows
+#: ("Clinton campaign manager Robby Mook", "Alan Cole, an economist at the Tax Foundation"). With
+#: `TITLE_ROLES` they let a statement keep the role the article gives, as text, when no office links.
+DESCRIPTIVE_ROLES: frozenset[str] = frozenset(
+    {
+        "adviser", "advisor", "aide", "analyst", "anchor", "attorney", "ceo", "chair", "chairman",
+        "chairwoman", "chief", "coach", "columnist", "commander", "commissioner", "consultant",
+        "correspondent", "counsel", "co-founder", "candidate", "director", "economist", "editor",
+        "executive", "fellow", "founder", "gov.", "gen.", "head", "host", "lawyer", "leader",
+        "lt.", "manager", "nominee", "official", "officer", "organizer", "pastor", "pollster",
+        "president", "professor", "publisher", "rep.", "reporter", "researcher", "rev.", "scholar",
+        "scientist", "sen.", "sheriff", "spokesman", "spokeswoman", "spokesperson", "strategist",
+        "surrogate", "treasurer", "general", "secretary", "mayor", "governor", "senator",
+        "ambassador", "minister", "judge", "justice", "representative", "congressman",
+        "congresswoman", "activist", "historian", "expert",
     }
 )
 

@@ -132,7 +132,7 @@ class Entity:
     label: str
     qid: str | None = None
     #: For offices and organisations (legislatures, ministries): the QID of the country they
-    #: belong to, when known.
+    #: belong to, when known; for a national capital, the country whose capital it is.
     jurisdiction: str | None = None
 
     @property

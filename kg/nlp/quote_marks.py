@@ -3,6 +3,8 @@
 Input: article text. Output: the character spans of direct quotations (quote marks included),
 with paragraph-spanning quotes joined the way news style writes them (a quoted paragraph that
 continues in the next one has no closing mark, and the next paragraph opens with a quote mark).
+Two apostrophes (`''`, the quote mark of the NYT archive) count as one double quote mark; a span
+then starts or ends at its inner apostrophe, so `content` never carries them.
 Pure string code: no spaCy, so the rules are tested on their own.
 """
 
@@ -10,12 +12,44 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-OPENING = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u201e": "\u201c"}
+OPENING = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u201e": "\u201c", "\u201d": "\u201d"}
 CLOSING = {"\u201d", '"', "\u00bb", "\u201c"}
 # A straight quote opens after one of these (or at the start of the text) and closes before
 # one of these; anything else is ambiguous and treated by position.
 _OPEN_BEFORE = set(" \t\n([{\u2014\u2013-/:")
-_CLOSE_AFTER = set(" \t\n)]}.,;:!?\u2014\u2013-/'\u2019")
+_CLOSE_AFTER = set(" \t\n)]}.,;:!?\u2014\u2013\u2015-/'\u2019\u00a0")
+
+
+#: Every character that marks a quotation, and the two-apostrophe mark.
+QUOTE_CHARS = "\"\u201c\u201d\u00ab\u00bb\u201e"
+DOUBLE_APOSTROPHE = "''"
+
+
+def has_quote_mark(text: str) -> bool:
+    """Whether `text` holds a double quotation mark of any style (single quotes do not count:
+    \u2019 is also the apostrophe)."""
+    return DOUBLE_APOSTROPHE in text or any(c in text for c in QUOTE_CHARS)
+
+
+def _fold_double_apostrophes(text: str) -> str:
+    """`text` with each `''` used as a quote mark turned into a curly mark plus a space, same
+    length: an opening `''word` becomes ` \u201cword`, a closing `word''` becomes `word\u201d `."""
+    if DOUBLE_APOSTROPHE not in text:
+        return text
+    out = list(text)
+    i, n = 0, len(text)
+    while i < n - 1:
+        if text[i] == "'" and text[i + 1] == "'":
+            before = text[i - 1] if i > 0 else " "
+            after = text[i + 2] if i + 2 < n else " "
+            if not after.isspace() and (before in _OPEN_BEFORE or i == 0):
+                out[i], out[i + 1] = " ", "\u201c"
+            elif not before.isspace():
+                out[i], out[i + 1] = "\u201d", " "
+            i += 2
+            continue
+        i += 1
+    return "".join(out)
 
 
 @dataclass(frozen=True)
@@ -27,13 +61,16 @@ class QuoteSpan:
     def content(self, text: str) -> str:
         inner = text[self.start + 1 : self.end - 1 if self.closed else self.end]
         # Paragraph-continuation quotes carry an opening mark at the start of each paragraph.
-        return "\n".join(line.lstrip("\"\u201c\u00ab ") for line in inner.split("\n")).strip()
+        return "\n".join(line.lstrip("\"\u201c\u00ab' ") for line in inner.split("\n")).strip()
 
 
 def _can_open(text: str, i: int) -> bool:
     # An opening mark hugs the word after it; a mark followed by a space is a stray or a closer.
     if i + 1 >= len(text) or text[i + 1].isspace():
         return False
+    if text[i] == "\u201d":
+        # a right quote used as an opening one, as some sites do: only at a paragraph's start
+        return i == 0 or text[i - 1] == "\n"
     return i == 0 or text[i - 1] in _OPEN_BEFORE
 
 
@@ -60,6 +97,7 @@ def find_quote_spans(text: str, max_len: int = 6000) -> list[QuoteSpan]:
     closing mark is, or unclosed at the end of the last continued paragraph); otherwise it is
     dropped. Quotes longer than `max_len` characters are dropped as almost certainly mis-paired.
     """
+    text = _fold_double_apostrophes(text)
     spans: list[QuoteSpan] = []
     i, n = 0, len(text)
     while i < n:

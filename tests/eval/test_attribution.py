@@ -1,5 +1,6 @@
-"""Tests of kg.eval.attribution: gold reading, the content matcher, the speaker and role rules, the
-scores, and (slow, corpus) one end-to-end run on two PolNeAR dev articles.
+"""Tests of the attribution evaluation (kg.eval.polnear, .overlap, .attrscore, .attribution): gold
+reading, the content matcher, the speaker and role rules, the scores, and (slow, corpus) one
+end-to-end run on two PolNeAR dev articles.
 
 The fixtures under tests/data/eval/attribution_polnear/ are texts written for these tests, laid out
 like PolNeAR (brat standoff per annotator, metadata.tsv, and the derived JSONL)."""
@@ -16,25 +17,28 @@ import pytest
 from kg.errors import MalformedInputError, MissingInputError, UsageError
 from kg.eval.attribution import (
     AttributionReport,
-    GoldArticle,
-    GoldAttribution,
-    Prediction,
-    SystemScores,
-    _Tokens,
     evaluate_attribution,
     format_report,
-    head_overlap,
-    load_split,
-    match,
-    parse_ann,
     report_json,
+)
+from kg.eval.attrscore import (
+    Prediction,
+    SystemScores,
+    head_overlap,
     resolve_sources,
     role_forms,
     role_verdict,
     score_article,
-    select_gold,
     source_category,
     speaker_verdict,
+)
+from kg.eval.overlap import WordTokens, match
+from kg.eval.polnear import (
+    GoldArticle,
+    GoldAttribution,
+    load_split,
+    parse_ann,
+    select_gold,
 )
 from kg.resources import shared_dir
 
@@ -150,7 +154,7 @@ def test_load_split_errors():
 
 def test_token_sets_ignore_punctuation_and_cover_partial_tokens():
     text = 'He said: "We will win," loudly.'
-    tokens = _Tokens(text)
+    tokens = WordTokens(text)
     quote = tokens.ids([_span(text, '"We will win,"')])
     assert len(quote) == 3
     assert tokens.ids([(text.index("ill"), text.index("ill") + 2)]) == tokens.ids([_span(text, "will")])

@@ -78,3 +78,67 @@ def test_attribution_inserted_mid_sentence(pipeline) -> None:
     (q,) = quotes(pipeline, text)
     assert q.cue == "say" and q.content == "The talks were useful for both sides"
     assert text[slice(*q.speaker_span)] == "Lavrov"
+
+
+def _speaker_text(text: str, q) -> str | None:
+    return text[slice(*q.speaker_span)] if q.speaker_span else None
+
+
+def test_quote_introduced_by_a_colon_in_the_paragraph_before(pipeline) -> None:
+    text = "Caddell continued:\n\n\"The health issue is very much a problem for her campaign right now.\""
+    (q,) = [q for q in quotes(pipeline, text) if q.quote_type == "direct"]
+    assert q.cue == "continue" and _speaker_text(text, q) == "Caddell"
+
+
+def test_name_signed_after_a_dash(pipeline) -> None:
+    text = "\u201cHe does not understand the struggles of our families at all.\u201d \u2015 Sonya Herridge\n"
+    (q,) = quotes(pipeline, text)
+    assert q.quote_type == "direct" and _speaker_text(text, q) == "Sonya Herridge"
+
+
+def test_subject_inside_the_quote_is_not_the_speaker(pipeline) -> None:
+    text = (
+        '"If it does not have the weapons yet, it will have them at some point," said James Acton, '
+        "a physicist in Washington."
+    )
+    (q,) = quotes(pipeline, text)
+    assert _speaker_text(text, q).startswith("James Acton")
+
+
+def test_who_said_speaks_through_the_noun_it_modifies(pipeline) -> None:
+    text = "The plan was attacked by Senator Tim Kaine, who said that the bill would fail in the Senate."
+    found = [q for q in quotes(pipeline, text) if q.cue == "say"]
+    assert found and "Tim Kaine" in _speaker_text(text, found[0])
+    assert found[0].content == "the bill would fail in the Senate"
+
+
+def test_subject_of_a_passive_cue_is_not_the_speaker(pipeline) -> None:
+    text = "The ambassador was asked whether the talks in Geneva would resume next week."
+    assert all(_speaker_text(text, q) != "The ambassador" for q in quotes(pipeline, text))
+
+
+def test_naming_accusing_and_topic_verbs(pipeline) -> None:
+    text = (
+        "Trump has called climate change a hoax. Trump accused Clinton of lying about her emails. "
+        "Warren complained about the bank's aggressive sales practices."
+    )
+    got = {q.cue: q.content for q in quotes(pipeline, text)}
+    assert got["call"] == "climate change a hoax"
+    assert got["accuse"] == "lying about her emails"
+    assert got["complain"] == "the bank's aggressive sales practices"
+
+
+def test_split_quote_with_a_quoted_title_in_its_attribution(pipeline) -> None:
+    text = '"He is absolutely right," Flynn said on "Fox and Friends." "There is a severe disconnect here."'
+    (q,) = [q for q in quotes(pipeline, text) if q.quote_type == "direct"]
+    assert (q.start, q.end) == (0, len(text)) and _speaker_text(text, q) == "Flynn"
+
+
+def test_bad_input_does_not_crash_or_invent_a_speaker(pipeline) -> None:
+    run_on = " and ".join(f"item {n} \" costs {n} dollars" for n in range(400))
+    table = "Name | Party | Votes\nSmith | D | 120\n\"Jones | R | 99\n- one\n- \"two\n"
+    for text in (run_on + ".", table, '"' * 7, '"Nobody knows who said this, and nobody ever will."'):
+        for q in quotes(pipeline, text):
+            assert q.speaker_span is None or text[slice(*q.speaker_span)].strip()
+        (result,) = list(pipeline.process([Document(id="bad", text=text, source="bad.txt")]))
+        assert all(s.speaker is None for s in result.statements)

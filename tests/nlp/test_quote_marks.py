@@ -1,4 +1,4 @@
-from kg.nlp.quote_marks import find_quote_spans
+from kg.nlp.quote_marks import find_quote_spans, has_quote_mark
 
 
 def spans(text: str) -> list[str]:
@@ -41,3 +41,22 @@ def test_overlong_quote_is_dropped() -> None:
     text = '"' + "word " * 3000 + 'end" he said'
     assert spans(text) == []
     assert spans('He said "' + "word " * 10) == []  # dangling at the end of the text
+
+
+def test_two_apostrophes_are_a_quote_mark() -> None:
+    text = "The Beast called them ''Manchurian anchors'' and he said, ''We will win.'' Then it ended."
+    found = find_quote_spans(text)
+    assert [q.content(text) for q in found] == ["Manchurian anchors", "We will win."]
+    # a possessive apostrophe next to the marks does not pair with them
+    assert "'" not in "".join(q.content(text) for q in found)
+
+
+def test_right_quote_opening_a_paragraph_and_a_dash_signature() -> None:
+    text = "Readers wrote in.\n\u201dHe is clueless about us.\u201d\u2015 Ana Ruiz\n\u201cWe matter.\u201d\u00a0\u2015 Jo Li"
+    assert spans(text) == ["\u201dHe is clueless about us.\u201d", "\u201cWe matter.\u201d"]
+
+
+def test_has_quote_mark() -> None:
+    assert has_quote_mark("said it was \u201ctrue\u201d")
+    assert has_quote_mark("called them ''anchors''")
+    assert not has_quote_mark("the Democrats\u2019 plan and Trump's")

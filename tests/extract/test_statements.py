@@ -1,0 +1,78 @@
+"""Speaker and role resolution of kg.extract.statements, through the real pipeline on sentences
+written for the purpose."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Document
+
+pytestmark = pytest.mark.slow
+
+
+def statements(pipeline, text: str):
+    (result,) = list(pipeline.process([Document(id="t", text=text, source="t.txt")]))
+    return result
+
+
+def said(pipeline, text: str, cue: str = "say"):
+    return [s for s in statements(pipeline, text).statements if s.cue == cue]
+
+
+def test_she_skips_a_man_the_article_marks_as_such(pipeline) -> None:
+    text = "Mr. Smith met Ms. Jones in Paris on Monday. She said that the talks had been useful."
+    (s,) = said(pipeline, text)
+    assert s.speaker is not None and "Jones" in s.speaker.label
+
+
+def test_he_goes_back_to_the_previous_speaker(pipeline) -> None:
+    text = (
+        "Senator John Kerry said that the deal was fair. The markets rose on Tuesday. "
+        "Analysts were cautious. He said that more talks would follow."
+    )
+    found = said(pipeline, text)
+    assert len(found) == 2 and found[1].speaker == found[0].speaker and found[0].speaker is not None
+
+
+def test_a_definite_description_speaks_through_the_person_it_described(pipeline) -> None:
+    text = "Businessman Donald Trump spoke in Ohio on Monday. Later the businessman said that the rally was a success."
+    (s,) = said(pipeline, text)
+    assert s.speaker is not None and s.speaker.label == "Donald Trump"
+
+
+def test_role_given_in_words_is_kept_apart_from_the_gazetteer(pipeline) -> None:
+    text = "Clinton campaign manager Robby Mook said that the campaign had raised more money than expected."
+    (s,) = said(pipeline, text)
+    assert s.speaker is not None and s.speaker.label == "Robby Mook"
+    assert s.speaker_role is not None and s.speaker_role.kind == "office" and not s.speaker_role.linked
+    assert s.speaker_role.label == "Clinton campaign manager"
+
+
+def test_apposition_gives_the_person_and_the_role(pipeline) -> None:
+    text = "Alan Cole, an economist at the Tax Foundation, said that the plan would cost jobs."
+    (s,) = said(pipeline, text)
+    assert s.speaker is not None and s.speaker.label == "Alan Cole"
+    assert s.speaker_role is not None and s.speaker_role.label == "economist at the Tax Foundation"
+
+
+def test_person_in_apposition_to_a_head_noun_is_the_speaker(pipeline) -> None:
+    text = "The state's campaign chairman, Phil Lovas, said that turnout in Phoenix had been very high."
+    (s,) = said(pipeline, text)
+    assert s.speaker is not None and s.speaker.label == "Phil Lovas"
+
+
+def test_generic_sources_stay_unattributed_with_a_note(pipeline) -> None:
+    result = statements(pipeline, "Officials said that the bridge would reopen next month.")
+    (s,) = [s for s in result.statements if s.cue == "say"]
+    assert s.speaker is None
+    assert any("Officials" in n for n in result.notes)
+
+
+def test_a_capital_speaks_for_its_country_and_other_places_do_not_speak(pipeline) -> None:
+    text = "Russia and Ukraine met in Istanbul. Moscow said that the talks were useful."
+    (s,) = said(pipeline, text)
+    assert s.speaker is not None and s.speaker.qid == "Q159"
+    result = statements(pipeline, "Connecticut said that the roads were closed.")
+    assert all(st.speaker is None or st.speaker.kind in {"person", "organization", "country"}
+               for st in result.statements)
+    assert any("is a place" in note for note in result.notes) or not result.statements
