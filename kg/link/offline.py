@@ -60,6 +60,10 @@ def exact_label(surface: str, label: str) -> bool:
     return " ".join(surface.split()).casefold() == " ".join(label.split()).casefold()
 
 
+#: Roles of the seats of a legislature.
+_LEGISLATOR_ROLES = frozenset({"member of parliament", "member of regional parliament", "senator"})
+
+
 def _short_word(surface: str) -> bool:
     """"Us", "Un": words, not the acronyms US and UN (aliases match case-blind); "Pa." and "Va."
     are AP abbreviations of states."""
@@ -86,17 +90,18 @@ class OfflineLinker:
         self.trace: list[tuple[str, Mention, GazEntry, Evidence]] | None = None
         self._doc_id = ""
         self._surnames: Counter[str] | None = None
-        self._holders_cache: dict[tuple[str, dt.date], dict[str, set[str]]] = {}
+        self._holders_cache: dict[str, dict[str, list]] = {}
 
     # -- entities -----------------------------------------------------------------------------
 
     def _entity(self, entry: GazEntry, jurisdiction: str | None = None) -> Entity:
+        capital = entry.kind == "place" and (entry.description or "").startswith("capital of ")
         return Entity(
             key=entry.qid,
             kind=entry.kind,  # type: ignore[arg-type]
             label=entry.label,
             qid=entry.qid,
-            jurisdiction=jurisdiction or (entry.country if entry.kind in {"office", "organization"} else None),
+            jurisdiction=jurisdiction or (entry.country if entry.kind in {"office", "organization"} or capital else None),
         )
 
     def _choose(
@@ -434,7 +439,7 @@ class OfflineLinker:
         if entry is not None:
             return self._entity(entry), 0.8
         key = name_key(surname)
-        found = set()
+        found: set[str] = set()
         for country in context:
             found |= self._national_holders(country, day).get(key, set())
         if len(found) == 1:
@@ -444,20 +449,17 @@ class OfflineLinker:
         return None, 0.0
 
     def _national_holders(self, country: str, day: dt.date) -> dict[str, set[str]]:
-        """Surname key -> people holding a national position of `country` on `day`."""
-        cache_key = (country, day)
-        hit = self._holders_cache.get(cache_key)
-        if hit is None:
-            hit = {}
-            if len(self._holders_cache) > 256:
-                self._holders_cache.clear()
+        """Surname key -> people holding a national office of `country` on `day`; the seats of a
+        legislature are left out (hundreds of holders: too many namesakes for a bare surname)."""
+        index = self._holders_cache.get(country)
+        if index is None:
+            index = {}
             for p in self.gaz.positions(jurisdiction=country):
-                holders = self.gaz.holders_on(p.qid, day)
-                if len(holders) > 3:
-                    continue  # seats of a legislature: too many namesakes for a bare surname
-                for t in holders:
+                if p.role in _LEGISLATOR_ROLES:
+                    continue
+                for t in self.gaz.tenures(position=p.qid):
                     e = self.gaz.entry(t.person)
                     if e is not None and e.label.split():
-                        hit.setdefault(name_key(e.label.split()[-1]), set()).add(e.qid)
-            self._holders_cache[cache_key] = hit
-        return hit
+                        index.setdefault(name_key(e.label.split()[-1]), []).append(t)
+            self._holders_cache[country] = index
+        return {key: {t.person for t in tenures if t.covers(day)} for key, tenures in index.items()}
