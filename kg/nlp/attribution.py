@@ -38,6 +38,7 @@ from kg.lexicon import (
     TOPIC_PREPOSITIONS,
 )
 from kg.model import QuoteCandidate
+from kg.nlp.doctext import doc_text
 from kg.nlp.quote_marks import QuoteSpan, find_quote_spans, has_quote_mark
 
 _SUBJ = {"nsubj", "nsubjpass"}
@@ -105,7 +106,7 @@ def _quoted_tokens(doc: Doc) -> set[int]:
     """Indices of the tokens inside direct quotes (cached on the doc)."""
     cached = doc.user_data.get("_geokg_quoted_tokens")
     if cached is None:
-        spans = [(q.start, q.end) for q in find_quote_spans(doc.text)]
+        spans = [(q.start, q.end) for q in find_quote_spans(doc_text(doc))]
         cached = {t.i for t in doc if any(s < t.idx < e - 1 for s, e in spans)}
         doc.user_data["_geokg_quoted_tokens"] = cached
     return cached
@@ -150,7 +151,7 @@ def _subject_span(doc: Doc, subj: Token) -> tuple[int, int] | None:
             excluded.update(t.i for t in c.subtree)
     left, right = _contiguous({t.i for t in subj.subtree} - excluded, subj.i)
     span = doc[left : right + 1]
-    start, end = _trim(doc.text, span.start_char, span.end_char, _TRIM)
+    start, end = _trim(doc_text(doc), span.start_char, span.end_char, _TRIM)
     return (start, end) if end > start else None
 
 
@@ -171,15 +172,15 @@ def _trim(text: str, start: int, end: int, right_chars: str) -> tuple[int, int]:
 
 def _clean_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     # Quote marks stay on the right: a content that ends a quotation keeps its closing mark.
-    s, e = _trim(doc.text, start, end, " \t\n,;:\u2014\u2013-")
+    s, e = _trim(doc_text(doc), start, end, " \t\n,;:\u2014\u2013-")
     # Keep a final period only when it is inside a quote.
-    if e > s and doc.text[e - 1] == "." and not any(q in doc.text[s:e] for q in _QUOTE_CHARS):
+    if e > s and doc_text(doc)[e - 1] == "." and not any(q in doc_text(doc)[s:e] for q in _QUOTE_CHARS):
         e -= 1
     # A quote opened inside the content and closed just after it ("as having a "constructive
     # approach."") belongs to the content.
-    inner = doc.text[s:e]
+    inner = doc_text(doc)[s:e]
     if sum(inner.count(q) for q in _QUOTE_CHARS) % 2 == 1:
-        tail = doc.text[e : e + 3]
+        tail = doc_text(doc)[e : e + 3]
         for n, ch in enumerate(tail):
             if ch in _QUOTE_CHARS:
                 e += n + 1
@@ -234,7 +235,7 @@ def _find_cue_for_quote(doc: Doc, q: QuoteSpan) -> Token | None:
 def _colon_verb(doc: Doc, q: QuoteSpan) -> Token | None:
     """`Caddell continued:` + a quote (in the same or the next paragraph): the main verb of the
     clause the colon ends, when it has a subject outside any quote."""
-    before = doc.text[: q.start].rstrip()
+    before = doc_text(doc)[: q.start].rstrip()
     if not before.endswith(":"):
         return None
     colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
@@ -250,7 +251,7 @@ def _colon_verb(doc: Doc, q: QuoteSpan) -> Token | None:
 
 def _dash_speaker(doc: Doc, q: QuoteSpan) -> tuple[int, int] | None:
     """`"..." \u2015 Krystal Correa`: a name right after a dash that follows the quote."""
-    after = doc.text[q.end : q.end + 4]
+    after = doc_text(doc)[q.end : q.end + 4]
     stripped = after.lstrip(" \t\u00a0\n")
     if not stripped or stripped[0] not in _DASHES:
         return None
@@ -375,7 +376,7 @@ def _according_to(doc: Doc) -> list[QuoteCandidate]:
                 content = _clean_span(doc, phrase_end, sent.end_char)
             if content[1] - content[0] < 8:
                 continue
-            text = doc.text[content[0] : content[1]]
+            text = doc_text(doc)[content[0] : content[1]]
             out.append(
                 QuoteCandidate(
                     start=content[0],
@@ -421,7 +422,7 @@ def _continues(text: str, out: list[QuoteCandidate], q: QuoteSpan, quotes: list[
 
 def find_attributions(doc: Doc) -> list[QuoteCandidate]:
     """All attribution candidates in `doc`, sorted by position."""
-    text = doc.text
+    text = doc_text(doc)
     quotes = find_quote_spans(text)
     out: list[QuoteCandidate] = []
     used_cues: set[int] = set()

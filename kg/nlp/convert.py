@@ -11,6 +11,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from kg.model import Analysis, Document, Mention, MentionKind, Sentence, Token
+from kg.nlp.doctext import doc_text
 
 #: spaCy label -> mention kind. GPE may be a country or a city: the linker decides.
 _LABEL_KIND: dict[str, MentionKind] = {
@@ -95,7 +96,7 @@ def to_analysis(doc: Doc, document: Document) -> Analysis:
             Mention(
                 start=start,
                 end=end,
-                text=doc.text[start:end],
+                text=doc_text(doc)[start:end],
                 kind=kind,
                 sentence=sent_of[ent.start],
                 lookup=lookup,

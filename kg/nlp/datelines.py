@@ -19,6 +19,8 @@ import re
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kg.nlp.doctext import doc_text
+
 _DATELINE = re.compile(
     r"(?m)^[ \t]*"
     r"(?P<city>[A-Z][A-Z'.\-]+(?:[ ][A-Z][A-Z'.\-]+){0,3})"
@@ -33,7 +35,7 @@ _MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept"
 def dateline_spans(doc: Doc) -> list[Span]:
     """GPE spans for the place names of the datelines in `doc`."""
     spans: list[Span] = []
-    for m in _DATELINE.finditer(doc.text):
+    for m in _DATELINE.finditer(doc_text(doc)):
         city = m.group("city")
         if len(city.replace(" ", "")) < 3 or not m.group("agency") and m.group("dash") == ":":
             continue
