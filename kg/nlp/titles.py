@@ -8,6 +8,8 @@ the person the title is attached to (a name right after the title, or an apposit
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from kg.lexicon import LOWERCASE_TITLES, STATUS_MODIFIERS, TITLE_ROLES
@@ -34,8 +36,14 @@ class _EntIndex:
         return ent if ent is not None and ent.label_ in labels else None
 
 
+#: The first word of every title form: most tokens start none, and need no span built.
+_FIRST_WORDS = frozenset(re.split(r"[\s-]", form, maxsplit=1)[0] for form in TITLE_ROLES)
+
+
 def _match_title(doc: Doc, i: int) -> tuple[int, str] | None:
     """Longest title form starting at token i: (end token, surface form)."""
+    if doc[i].lower_ not in _FIRST_WORDS:
+        return None
     for size in range(min(_MAX_TITLE_TOKENS + 2, len(doc) - i), 0, -1):
         span = doc[i : i + size]
         form = " ".join(span.text.lower().replace("-", " - ").split()).replace(" - ", "-")
