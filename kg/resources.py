@@ -36,6 +36,11 @@ def shapes_file() -> Path:
     return asset_dir("shapes") / "geokg-shapes.ttl"
 
 
+def context_file() -> Path:
+    """The published JSON-LD context (generated from the ontology by kg.rdf.jsonld_context)."""
+    return asset_dir("ontology") / "context.jsonld"
+
+
 def queries_dir() -> Path:
     return asset_dir("queries")
 

@@ -1,39 +1,55 @@
 """SHACL validation of geokg graphs against the shipped shapes.
 
 Input: an `rdflib.Dataset` (one named graph per article), a single `rdflib.Graph`, or a path to an
-RDF file. Output: a `ValidationReport` whose violations name the article each problem belongs to,
-the offending node, property and value, and (for extracted facts) the character span of the
-article text that the fact came from, plus the text of that span when the caller passes the
-article texts.
+RDF file; optionally the article texts. Output: a `ValidationReport` whose violations name the
+article each problem belongs to (IRI, headline, URL), the offending node, property and value, and
+(for extracted facts) the character span of the article text that the fact came from; given the
+article texts, also the text of that span and the sentence around it.
 
 Each named graph is validated on its own, because that is the unit geokg writes and replaces; a
-default graph with data in it (e.g. read from a Turtle file) is validated as one more unit.
+default graph with data in it (e.g. read from a Turtle file) is validated as one more unit. Each
+unit is first copied into a graph of its own: a named graph of a Dataset shares the Dataset's
+store, where every lookup pySHACL makes filters the triples of all articles, so validating graph
+by graph would grow with the size of the whole build.
 pySHACL runs with inference off and without the ontology: the shapes are written not to need
 RDFS/OWL entailment (geokg states every class explicitly), and entailment would only cost time
 and make gk:Meeting nodes targets of the gk:Event entity shapes. Warnings (sh:Warning) are
 reported but do not make the data non-conforming.
+
+An article text is used only if its SHA-256 equals the article's gk:contentHash, so an excerpt is
+never cut from a different version of the article than the one the offsets point into.
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Mapping
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.collection import Collection
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 from kg.errors import ResourceError
-from kg.rdf.namespaces import GK, shorten
+from kg.rdf.namespaces import GK, SCHEMA, shorten
 from kg.rdf.serialize import read_dataset
 from kg.resources import shapes_file
 
 _SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
 #: Excerpts longer than this are cut (the offsets still give the full span).
 EXCERPT_MAX = 240
+#: How much text around a span is shown as its sentence, at most, on each side.
+SENTENCE_CONTEXT = 300
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?:\s+|$)|\n\s*")
+_ABBREVIATION = re.compile(
+    r"(?:^|[\s(])(?:[A-Z]|[A-Z]\.[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|St|Jr|Sr|No|vs|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$"
+)
 
 
 @dataclass(frozen=True)
@@ -54,7 +70,10 @@ class Violation:
     article: str | None
     start: int | None = None
     end: int | None = None
-    excerpt: str | None = None
+    excerpt: str | None = None  # the text of [start, end), when the article text was given
+    sentence: str | None = None  # the sentence(s) around the span, when the article text was given
+    headline: str | None = None  # the article's schema:headline, if the graph has it
+    url: str | None = None  # the article's schema:url, if the graph has it
 
 
 @dataclass(frozen=True)
@@ -62,6 +81,9 @@ class ValidationReport:
     conforms: bool
     violations: list[Violation]
     graphs_checked: int
+    #: Article texts the caller gave whose SHA-256 differs from the article's gk:contentHash
+    #: (not used for excerpts); their document ids or IRIs.
+    texts_mismatched: tuple[str, ...] = ()
 
     @property
     def errors(self) -> list[Violation]:
@@ -82,6 +104,13 @@ def shapes_graph() -> Graph:
         raise ResourceError(f"the shipped SHACL shapes at {path} do not parse ({exc}); reinstall geokg") from exc
 
 
+def _standalone(graph: Graph) -> Graph:
+    """`graph`'s triples in a store of their own (see the module docstring for why)."""
+    copy = Graph(bind_namespaces="none")
+    copy.addN((s, p, o, copy) for s, p, o in graph)
+    return copy
+
+
 def _units(data: Dataset | Graph) -> list[tuple[str | None, Graph]]:
     """(graph name, graph) pairs to validate one by one, in a stable order."""
     if isinstance(data, Dataset):
@@ -90,11 +119,11 @@ def _units(data: Dataset | Graph) -> list[tuple[str | None, Graph]]:
             if len(graph) == 0:
                 continue
             name = None if graph.identifier == DATASET_DEFAULT_GRAPH_ID else str(graph.identifier)
-            units.append((name, graph))
+            units.append((name, _standalone(graph)))
         return sorted(units, key=lambda u: u[0] or "")
     # A named graph handed over on its own (e.g. `dataset.graph(name)`) keeps its name.
     name = str(data.identifier) if isinstance(data.identifier, URIRef) else None
-    return [(name, data)] if len(data) else []
+    return [(name, _standalone(data))] if len(data) else []
 
 
 def _int(graph: Graph, node: Node, prop: URIRef) -> int | None:
@@ -108,14 +137,59 @@ def _int(graph: Graph, node: Node, prop: URIRef) -> int | None:
 
 
 def _path_text(results: Graph, path: Node | None) -> str | None:
+    """A result path: the property IRI, or a complex path in SPARQL syntax with full IRIs in angle
+    brackets (`^<iri>`, `<a>/<b>`)."""
     if path is None:
         return None
     if isinstance(path, URIRef):
         return str(path)
+    return _path_sparql(results, path)
+
+
+def _path_sparql(results: Graph, path: Node) -> str:
+    if isinstance(path, URIRef):
+        return f"<{path}>"
     inverse = results.value(path, SH.inversePath)
     if inverse is not None:
-        return f"^{inverse}"
+        return "^" + _path_sparql(results, inverse)
+    if results.value(path, RDF.first) is not None:
+        return "/".join(_path_sparql(results, step) for step in Collection(results, path))
     return "(complex path)"
+
+
+def short_path(path: str) -> str:
+    """A path as reported (`Violation.path`) with every IRI shortened to a prefixed name."""
+    if "<" not in path:
+        return shorten(path)
+    return re.sub(r"<([^>]+)>", lambda m: shorten(m.group(1)), path)
+
+
+def _sentence_ends(text: str, lo: int, hi: int):
+    """Sentence-end matches in text[lo:hi], skipping the periods of abbreviations ("U.S.", "Sen.")."""
+    for match in _SENTENCE_END.finditer(text, lo, hi):
+        if text[match.start()] == "." and _ABBREVIATION.search(text, max(0, match.start() - 8), match.start()):
+            continue
+        yield match
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence(s) of `text` around [start, end): from the last sentence end before `start` to
+    the first one that closes the span, at most SENTENCE_CONTEXT characters beyond the span on
+    each side (an ellipsis marks a cut); whitespace runs are folded to one space."""
+    lo, hi = max(0, start - SENTENCE_CONTEXT), min(len(text), end + SENTENCE_CONTEXT)
+    left = lo
+    for match in _sentence_ends(text, lo, start):
+        left = match.end()
+    # The first end whose trailing space reaches past the span: a quote that ends with '."'
+    # closes its own sentence, an end inside a multi-sentence span does not.
+    closing = next((m for m in _sentence_ends(text, start, hi) if m.end() >= end), None)
+    right = closing.start() + len(closing.group(0).rstrip()) if closing else hi
+    sentence = " ".join(text[left:right].split())
+    if left == lo and lo > 0:
+        sentence = "…" + sentence
+    if closing is None and hi < len(text):
+        sentence += "…"
+    return sentence
 
 
 def _text_for(texts: Mapping[str, str] | None, article: str | None) -> str | None:
@@ -126,8 +200,35 @@ def _text_for(texts: Mapping[str, str] | None, article: str | None) -> str | Non
     return texts.get(article.rstrip("/").rsplit("/", 1)[-1])  # keyed by document id
 
 
+def _checked_texts(data: Dataset | Graph, texts: Mapping[str, str] | None) -> tuple[dict[str, str], tuple[str, ...]]:
+    """The texts keyed by article IRI, keeping only those whose hash matches the article's."""
+    if not texts:
+        return {}, ()
+    usable: dict[str, str] = {}
+    mismatched: set[str] = set()
+    # A Dataset's triples() answers over its default graph, which need not be the union: use quads.
+    if isinstance(data, Dataset):
+        hashes = ((s, o) for s, _p, o, _g in data.quads((None, GK.contentHash, None, None)))
+    else:
+        hashes = ((s, o) for s, _p, o in data.triples((None, GK.contentHash, None)))
+    for article, digest in hashes:
+        text = _text_for(texts, str(article))
+        if text is None:
+            continue
+        if hashlib.sha256(text.encode("utf-8")).hexdigest() == str(digest):
+            usable[str(article)] = text
+        else:
+            mismatched.add(str(article))
+    return usable, tuple(sorted(mismatched))
+
+
 def _locate(graph: Graph, focus: Node, value: Node | None, articles: list[URIRef]) -> tuple[Node | None, Node | None]:
     """The article a result belongs to, and the node whose gk:start/gk:end locate it."""
+    if focus in articles and isinstance(value, Literal):
+        # A span check on the article (ArticleSpansShape): the value is an offset; find its fact.
+        facts = sorted(f for f in graph.subjects(GK.end, value) if (f, GK.source, focus) in graph)
+        if facts:
+            return focus, facts[0]
     for node in (focus, value):
         if isinstance(node, (URIRef, BNode)):
             source = graph.value(node, GK.source)
@@ -157,14 +258,19 @@ def _results(
         shape = results.value(result, SH.sourceShape)
         messages = sorted(str(m) for m in results.objects(result, SH.resultMessage))
         article, located = _locate(graph, focus, value, articles)
-        start = end = excerpt = None
+        if located is not None and isinstance(value, Literal) and focus == article:
+            value = located  # the fact whose offset is out of range says more than the offset
+        start = end = excerpt = sentence = None
         if located is not None:
             start, end = _int(graph, located, GK.start), _int(graph, located, GK.end)
-            text = _text_for(texts, str(article))
+            text = texts.get(str(article)) if texts else None
             if text is not None and start is not None and end is not None and 0 <= start < end <= len(text):
                 excerpt = text[start:end]
                 if len(excerpt) > EXCERPT_MAX:
                     excerpt = excerpt[: EXCERPT_MAX - 1] + "…"
+                sentence = _sentence(text, start, end)
+        headline = graph.value(article, SCHEMA.headline) if article is not None else None
+        url = graph.value(article, SCHEMA.url) if article is not None else None
         out.append(
             Violation(
                 focus=str(focus),
@@ -179,6 +285,9 @@ def _results(
                 start=start,
                 end=end,
                 excerpt=excerpt,
+                sentence=sentence,
+                headline=None if headline is None else str(headline),
+                url=None if url is None else str(url),
             )
         )
     return out
@@ -197,8 +306,9 @@ def validate(
     """Validate every named graph of `data` (or the one graph) against the geokg shapes.
 
     `texts` optionally maps article IRIs or document ids to article texts; violations on
-    extracted facts then carry the text of their span as `excerpt`. `shapes` replaces the
-    shipped shapes (for testing other shape files).
+    extracted facts then carry the text of their span as `excerpt` and its sentence as
+    `sentence` (texts that do not match the article's gk:contentHash are not used and are listed
+    in `texts_mismatched`). `shapes` replaces the shipped shapes (for testing other shape files).
     """
     import pyshacl  # ~0.2 s to import: only pay it when validating
     from pyshacl.errors import ReportableRuntimeError
@@ -207,6 +317,7 @@ def validate(
         data = read_dataset(Path(data))
     shacl = shapes if shapes is not None else shapes_graph()
     violations: list[Violation] = []
+    checked, mismatched = _checked_texts(data, texts)
     units = _units(data)
     for name, graph in units:
         try:
@@ -224,39 +335,59 @@ def validate(
                 f"SHACL validation could not run ({exc.message if hasattr(exc, 'message') else exc}); "
                 "check the shapes file (reinstall geokg if it is the shipped one)"
             ) from exc
-        violations.extend(_results(name, graph, results, texts))
+        violations.extend(_results(name, graph, results, checked))
     violations.sort(key=_sort_key)
     conforms = not any(v.severity == "Violation" for v in violations)
-    return ValidationReport(conforms=conforms, violations=violations, graphs_checked=len(units))
+    return ValidationReport(
+        conforms=conforms, violations=violations, graphs_checked=len(units), texts_mismatched=mismatched
+    )
 
 
 def format_report(report: ValidationReport) -> str:
-    """A readable text report grouped by article."""
+    """A readable text report grouped by article: for each result its severity, constraint and
+    shape, focus node, path, message and value, and where in the article it came from."""
     n_err, n_warn = len(report.errors), len(report.warnings)
     plural = "" if report.graphs_checked == 1 else "s"
+    notes = []
+    if report.texts_mismatched:
+        notes.append(
+            f"note: {len(report.texts_mismatched)} article text(s) given do not match the article's "
+            "gk:contentHash (a different version of the article?); no excerpts were taken from them"
+        )
     if not report.violations:
-        return f"Conforms: {report.graphs_checked} graph{plural} checked, no violations.\n"
+        return "\n".join([f"Conforms: {report.graphs_checked} graph{plural} checked, no violations.", *notes]) + "\n"
     articles = sorted({v.article or "" for v in report.violations})
     head = (
         f"{'Conforms' if report.conforms else 'Does not conform'}: {report.graphs_checked} graph{plural} checked, "
         f"{n_err} violation{'' if n_err == 1 else 's'}, {n_warn} warning{'' if n_warn == 1 else 's'} "
         f"in {len(articles)} article{'' if len(articles) == 1 else 's'}."
     )
-    lines = [head]
+    lines = [head, *notes]
     for article in articles:
         group = [v for v in report.violations if (v.article or "") == article]
-        graph = group[0].graph
+        first = group[0]
         lines.append("")
-        lines.append(f"{shorten(article) if article else '(no article)'}" + (f"  [graph {shorten(graph)}]" if graph else ""))
+        title = shorten(article) if article else "(no article)"
+        if first.headline:
+            title += f"  {first.headline!r}"
+        if first.url:
+            title += f"  <{first.url}>"
+        if first.graph and first.graph.rsplit("/", 1)[-1] != article.rsplit("/", 1)[-1]:
+            title += f"  [graph {shorten(first.graph)}]"
+        lines.append(title)
         for v in group:
-            where = shorten(v.focus) + (f" {shorten(v.path)}" if v.path else "")
-            lines.append(f"  {v.severity}: {where}  ({shorten(v.component)})")
-            lines.append(f"    {v.message}")
+            source = shorten(v.component) + (f", {shorten(v.shape)}" if v.shape else "")
+            lines.append(f"  {v.severity} ({source})")
+            lines.append(f"    focus:    {shorten(v.focus)}")
+            if v.path:
+                lines.append(f"    path:     {short_path(v.path)}")
+            lines.append(f"    message:  {v.message}")
             if v.value is not None:
-                lines.append(f"    value: {shorten(v.value)}")
+                lines.append(f"    value:    {shorten(v.value)}")
             if v.start is not None and v.end is not None:
-                span = f"    text {v.start}-{v.end}"
-                lines.append(span + (f": {v.excerpt!r}" if v.excerpt else ""))
+                lines.append(f"    span:     {v.start}-{v.end}" + (f"  {v.excerpt!r}" if v.excerpt else ""))
+            if v.sentence:
+                lines.append(f"    sentence: {v.sentence}")
     return "\n".join(lines) + "\n"
 
 
@@ -267,5 +398,6 @@ def report_json(report: ValidationReport) -> dict:
         "graphs_checked": report.graphs_checked,
         "violations": len(report.errors),
         "warnings": len(report.warnings),
+        "texts_mismatched": list(report.texts_mismatched),
         "results": [asdict(v) for v in report.violations],
     }

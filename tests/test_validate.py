@@ -13,7 +13,7 @@ from kg.errors import ResourceError
 from kg.model import ArticleResult, Document
 from kg.rdf.emit import article_quads, results_dataset
 from kg.rdf.iris import article_iri, graph_iri
-from kg.rdf.namespaces import GK, WD
+from kg.rdf.namespaces import GK, WD, shorten
 from kg.rdf.serialize import write_dataset
 from kg.validate import format_report, report_json, validate
 
@@ -53,17 +53,21 @@ def test_violations_name_the_article_and_the_span():
     speaker = [v for v in report.violations if v.focus == str(statement)]
     assert len(speaker) == 1
     v = speaker[0]
-    assert v.component.endswith("#OrConstraintComponent")
+    assert v.component.endswith("#XoneConstraintComponent")
     assert v.shape == "https://w3id.org/geokg/shapes#AttributionShape"
     assert v.severity == "Violation"
     assert "speaker" in v.message
     assert TEXT[v.start:v.end] == '"the talks were productive."' == v.excerpt
+    assert v.sentence == 'U.S. President Donald Trump said on Tuesday that "the talks were productive."'
+    assert v.headline == small_result().document.headline
+    assert v.url == small_result().document.url
 
     too_long = [v for v in report.violations if v.value == str(holding)]
     assert len(too_long) == 1
     assert too_long[0].focus == article  # the check runs on the article...
     assert too_long[0].end == len(TEXT) + 5  # ...but points at the fact's span
-    assert too_long[0].excerpt is None  # the span is not inside the text
+    assert too_long[0].path == f"^<{GK.source}>/<{GK.end}>"
+    assert too_long[0].excerpt is None and too_long[0].sentence is None  # the span is not inside the text
 
 
 def test_texts_can_be_keyed_by_article_iri():
@@ -73,12 +77,49 @@ def test_texts_can_be_keyed_by_article_iri():
 
 
 def test_format_report_is_readable():
-    ds, _, _ = _broken()
+    ds, statement, _ = _broken()
     text = format_report(validate(ds, texts={DOC_ID: TEXT}))
     assert text.startswith("Does not conform: 2 graphs checked, 2 violations, 0 warnings in 1 article.")
-    assert f"article:{DOC_ID}" in text
-    assert "sh:OrConstraintComponent" in text
-    assert "the talks were productive" in text
+    assert f"article:{DOC_ID}  {small_result().document.headline!r}" in text
+    assert "Violation (sh:XoneConstraintComponent, gks:AttributionShape)" in text
+    assert f"focus:    {shorten(str(statement))}" in text
+    assert "path:     ^gk:source/gk:end" in text
+    assert "sentence: U.S. President Donald Trump said on Tuesday that" in text
+
+
+def test_a_text_of_another_version_of_the_article_is_not_used():
+    ds, _, _ = _broken()
+    edited = TEXT.replace("Tuesday", "Monday")
+    report = validate(ds, texts={DOC_ID: edited})
+    assert report.texts_mismatched == (str(article_iri(DOC_ID)),)
+    assert all(v.excerpt is None and v.sentence is None for v in report.violations)
+    assert any(v.start is not None for v in report.violations)  # the offsets are still reported
+    assert "do not match the article's gk:contentHash" in format_report(report)
+
+
+@pytest.mark.parametrize(
+    "start, end, sentence",
+    [
+        (0, 3, "One."),
+        (5, 8, "Two, said Sen. Xi."),
+        (5, 23, "Two, said Sen. Xi."),
+        (5, 26, "Two, said Sen. Xi. Three"),
+        (24, 29, "Three"),
+    ],
+)
+def test_sentence_around_a_span(start, end, sentence):
+    from kg.validate import _sentence
+
+    assert _sentence("One. Two, said Sen. Xi. Three", start, end) == sentence
+
+
+def test_long_context_is_cut_with_an_ellipsis():
+    from kg.validate import SENTENCE_CONTEXT, _sentence
+
+    text = "a " * SENTENCE_CONTEXT + "target" + " b" * SENTENCE_CONTEXT
+    start = text.index("target")
+    got = _sentence(text, start, start + 6)
+    assert got.startswith("…") and got.endswith("…") and "target" in got
 
 
 def test_report_json_is_json():

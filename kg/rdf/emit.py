@@ -16,20 +16,12 @@ from dataclasses import dataclass, field
 from urllib.parse import quote, urlsplit
 
 from rdflib import Dataset, Literal, URIRef
-from rdflib.namespace import PROV, RDF, RDFS, XSD, NamespaceManager
+from rdflib.namespace import RDF, RDFS, XSD, NamespaceManager
 
 from kg.model import ArticleResult, Entity, LegislationFact
-from kg.rdf.iris import (
-    article_iri,
-    check_base,
-    entity_iri,
-    fact_iri,
-    graph_iri,
-    key_iri,
-    reference_iri,
-    short_hash,
-)
-from kg.rdf.namespaces import DEFAULT_BASE, GK, P, PQ, PR, PS, SCHEMA, WDT, WIKIBASE, all_prefixes
+from kg.rdf.iris import article_iri, check_base, entity_iri, fact_iri, graph_iri, key_iri
+from kg.rdf.namespaces import DEFAULT_BASE, GK, SCHEMA, all_prefixes
+from kg.rdf.provenance import RunRecord, bundle_triples, run_iri, run_triples
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
@@ -127,14 +119,11 @@ def _author_iri(name: str, table: _EntityTable, entities: Iterable[Entity]) -> U
     return table.add(Entity(key=f"person/{name}", kind="person", label=name.strip()), mention=False)
 
 
-def article_triples(
-    result: ArticleResult, base: str = DEFAULT_BASE, *, wikidata_statements: bool = False
-) -> tuple[URIRef, list[Triple]]:
+def article_triples(result: ArticleResult, base: str = DEFAULT_BASE) -> tuple[URIRef, list[Triple]]:
     """The named-graph IRI of `result`'s article and the triples that go into it.
 
-    With `wikidata_statements`, office holdings are also written in Wikidata's statement shape
-    (p:P39 / ps:P39 / prov:wasDerivedFrom a reference with pr:P854), so queries written for the
-    Wikidata Query Service run on the graph too.
+    (Office holdings in Wikidata's own statement shape are a separate export, made from the
+    built graph: `kg.rdf.wikidata_export`.)
     """
     check_base(base)
     doc = result.document
@@ -201,8 +190,6 @@ def article_triples(
             add((node, GK.jurisdiction, table.add(h.jurisdiction)))
         add((node, GK.status, Literal(h.status)))
         provenance(node, h.start, h.end)
-        if wikidata_statements and h.status != "incoming":  # an incoming holder holds nothing yet
-            out.extend(_p39_triples(node, holder, office, h.status, doc.id, base))
 
     for m in result.meetings:
         # Place, date and status are part of the identity: "talks in Istanbul on Feb. 27 and
@@ -223,16 +210,6 @@ def article_triples(
         provenance(node, m.start, m.end)
 
     out.extend(_legislation_triples(result.legislation, table, article, doc.id, base))
-
-    if wikidata_statements and result.holdings and (url is not None or doc.headline or doc.date):
-        ref = reference_iri(doc.id, base)
-        if url is not None:
-            add((ref, PR.P854, url))
-        if doc.headline and doc.headline.strip():
-            add((ref, PR.P1476, Literal(doc.headline.strip())))
-        if doc.date is not None:
-            # WDQS writes dates as midnight-UTC dateTimes; match it so WDQS queries compare.
-            add((ref, PR.P577, Literal(f"{doc.date.isoformat()}T00:00:00Z", datatype=XSD.dateTime)))
 
     for iri in sorted(table.mentioned):
         add((article, GK.mentions, iri))
@@ -281,23 +258,6 @@ def _legislation_triples(
                 yield leg, prop, value
 
 
-def _p39_triples(node: URIRef, holder: URIRef, office: URIRef, status: str, doc_id: str, base: str) -> list[Triple]:
-    out: list[Triple] = [
-        (holder, P.P39, node),
-        (node, RDF.type, WIKIBASE.Statement),
-        (node, PS.P39, office),
-        (node, WIKIBASE.rank, WIKIBASE.NormalRank),
-        (node, PROV.wasDerivedFrom, reference_iri(doc_id, base)),
-        # Truthy triple: Wikidata lists former positions under wdt:P39 as well (normal rank).
-        (holder, WDT.P39, office),
-    ]
-    if status == "former":
-        # Wikidata marks an ended holding with an end time; the article says it ended but not
-        # when, which Wikidata writes as "unknown value" (a skolem IRI, kept deterministic here).
-        out.append((node, PQ.P582, URIRef(f"{base}.well-known/genid/{short_hash(str(node), 'P582')}")))
-    return out
-
-
 def new_dataset(base: str = DEFAULT_BASE) -> Dataset:
     """An empty Dataset whose default graph is the union of its named graphs, prefixes bound."""
     ds = Dataset(default_union=True)
@@ -308,29 +268,41 @@ def new_dataset(base: str = DEFAULT_BASE) -> Dataset:
     return ds
 
 
-def add_article(ds: Dataset, result: ArticleResult, base: str = DEFAULT_BASE, *, wikidata_statements: bool = False) -> URIRef:
-    """Write `result` into `ds` as its named graph, replacing an earlier graph of the same article."""
-    name, triples = article_triples(result, base, wikidata_statements=wikidata_statements)
+def add_article(ds: Dataset, result: ArticleResult, base: str = DEFAULT_BASE, *, run: URIRef | None = None) -> URIRef:
+    """Write `result` into `ds` as its named graph, replacing an earlier graph of the same article.
+
+    With `run` (a `kg.rdf.provenance.run_iri`), the graph also says that this run generated it.
+    """
+    name, triples = article_triples(result, base)
+    if run is not None:
+        triples.extend(bundle_triples(name, run))
     ds.remove_graph(name)
     graph = ds.graph(name)
     graph.addN((s, p, o, graph) for s, p, o in triples)
     return name
 
 
-def article_quads(result: ArticleResult, base: str = DEFAULT_BASE, *, wikidata_statements: bool = False) -> Dataset:
+def add_run(ds: Dataset, record: RunRecord) -> URIRef:
+    """Write the run record into `ds` (its own named graph); returns the run's IRI for `add_article`."""
+    name, triples = run_triples(record)
+    ds.remove_graph(name)
+    graph = ds.graph(name)
+    graph.addN((s, p, o, graph) for s, p, o in triples)
+    return run_iri(record)
+
+
+def article_quads(result: ArticleResult, base: str = DEFAULT_BASE) -> Dataset:
     """A Dataset holding the one named graph of `result`'s article."""
     ds = new_dataset(base)
-    add_article(ds, result, base, wikidata_statements=wikidata_statements)
+    add_article(ds, result, base)
     return ds
 
 
-def results_dataset(
-    results: Iterable[ArticleResult], base: str = DEFAULT_BASE, *, wikidata_statements: bool = False
-) -> Dataset:
+def results_dataset(results: Iterable[ArticleResult], base: str = DEFAULT_BASE) -> Dataset:
     """A Dataset with one named graph per article (a repeated article keeps its last result)."""
     ds = new_dataset(base)
     for result in results:
-        add_article(ds, result, base, wikidata_statements=wikidata_statements)
+        add_article(ds, result, base)
     return ds
 
 
@@ -338,6 +310,7 @@ __all__ = [
     "KIND_CLASS",
     "LEGISLATIVE_ORDER",
     "add_article",
+    "add_run",
     "article_quads",
     "article_triples",
     "new_dataset",

@@ -19,6 +19,10 @@ GK_IRI = "https://w3id.org/geokg/ns#"
 ONTOLOGY_IRI = "https://w3id.org/geokg/ns"
 #: The shapes graph's IRI (shape names are SHAPES_IRI + "#" + name).
 SHAPES_IRI = "https://w3id.org/geokg/shapes"
+#: The JSON-LD context's IRI (the file ships as ontology/context.jsonld).
+CONTEXT_IRI = "https://w3id.org/geokg/context.jsonld"
+#: geokg releases as PROV software agents: SOFTWARE_IRI + version.
+SOFTWARE_IRI = "https://w3id.org/geokg/release/"
 
 
 class GK(DefinedNamespace):
@@ -41,6 +45,8 @@ class GK(DefinedNamespace):
     OfficeHolding: URIRef
     Meeting: URIRef
     LegislationFact: URIRef
+    # Class: provenance of a build
+    BuildRun: URIRef
 
     # Object properties
     mentions: URIRef
@@ -73,6 +79,12 @@ class GK(DefinedNamespace):
     legislativeStatus: URIRef
     contentHash: URIRef
     textLength: URIRef
+    # Datatype properties of a build run
+    linker: URIRef
+    baseIri: URIRef
+    validated: URIRef
+    gazetteerHash: URIRef
+    modelVersion: URIRef
 
 
 class SCHEMA(DefinedNamespace):
@@ -94,6 +106,7 @@ class SCHEMA(DefinedNamespace):
     url: URIRef
     identifier: URIRef
     attendee: URIRef
+    softwareVersion: URIRef
 
 
 WD = Namespace("http://www.wikidata.org/entity/")
@@ -136,6 +149,8 @@ INSTANCE_PATHS: dict[str, str] = {
     "event": "event/",
     "legfact": "legislation-fact/",
     "ref": "reference/",
+    "wdstatement": "wikidata-statement/",
+    "run": "run/",
     "person": "entity/person/",
     "organization": "entity/organization/",
     "country": "entity/country/",

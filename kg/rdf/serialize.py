@@ -6,7 +6,8 @@ Input: an `rdflib.Dataset` (or Graph) and a path. Output: the file, in the forma
     .trig    TriG, one block per named graph, graphs / subjects / predicates / objects sorted
     .ttl     Turtle of the union of all graphs (graph names are dropped), sorted
     .nt      N-Triples of the union, lines sorted and de-duplicated
-    .jsonld  JSON-LD, compacted with the dataset's prefixes, nodes and values sorted
+    .jsonld  JSON-LD, compacted with the published context (ontology/context.jsonld, embedded so
+             the file reads offline) and the dataset's prefixes, nodes and values sorted
 
 Writing is atomic (a temporary file in the target folder, then `os.replace`), so a reader never sees
 half a file and a failed write leaves the old file intact.
@@ -36,6 +37,7 @@ from kg.atomic import atomic_path
 from kg.errors import MalformedInputError, MissingInputError, UsageError
 from kg.rdf.convert import from_ox, to_ox_quads
 from kg.rdf.emit import new_dataset
+from kg.rdf.jsonld_context import load_context
 
 #: Suffix -> canonical format name.
 FORMATS: dict[str, str] = {
@@ -154,11 +156,15 @@ def dataset_bytes(data: Dataset | Graph, fmt: str) -> bytes:
         )
     if fmt == "trig":
         return _sorted_prefix_header(ox.serialize(sorted(quads, key=_sort_key), format=ox.RdfFormat.TRIG, prefixes=prefixes))
-    # JSON-LD: rdflib compacts with a context (pyoxigraph only writes expanded JSON-LD).
+    # JSON-LD: rdflib compacts with the published context (pyoxigraph only writes expanded
+    # JSON-LD), plus the prefixes the data uses whose names are not already terms ("office" is
+    # gk:office, so office: IRIs are written in full).
+    context = load_context()
+    context.update({p: ns for p, ns in prefixes.items() if p not in context})
     with warnings.catch_warnings():
         # rdflib 7.x's JSON-LD writer calls its own deprecated Dataset API; nothing to act on.
         warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"rdflib\.")
-        text = data.serialize(format="json-ld", context=prefixes, auto_compact=True)
+        text = data.serialize(format="json-ld", context=context, auto_compact=True)
     canonical = _canonical_json(json.loads(text))
     return (json.dumps(canonical, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
 

@@ -13,11 +13,10 @@ from rdflib.namespace import PROV, RDF, RDFS
 from rdflib import namespace as _ns  # not XSD itself: pytest probes module attributes, XSD warns
 
 from kg.errors import MalformedInputError
-from kg.model import ArticleResult, Document, Entity, LegislationFact, OfficeHolding, Statement
-from kg.query import run_query
-from kg.rdf.emit import add_article, article_quads, article_triples, results_dataset
+from kg.model import ArticleResult, Document, Entity, LegislationFact, Statement
+from kg.rdf.emit import add_article, article_quads, article_triples, new_dataset, results_dataset
 from kg.rdf.iris import article_iri, graph_iri
-from kg.rdf.namespaces import GK, P, PR, PS, SCHEMA, WD, WDT
+from kg.rdf.namespaces import GK, SCHEMA, WD
 
 from .small_article import DOC_ID, DOE, MACRON, RUSSIA, SANCTIONS_ACT, TEXT, TRUMP, small_result
 
@@ -240,32 +239,19 @@ def test_odd_document_fields():
     assert SCHEMA.url not in {p for s, p, o in triples}
 
 
-def test_wikidata_statement_shape_for_holdings():
-    result = small_result()
-    former = OfficeHolding(holder=MACRON, office=result.holdings[1].office, status="former", start=160, end=192)
-    result = dataclasses.replace(result, holdings=(result.holdings[0], former))
-    ds = article_quads(result, wikidata_statements=True)
-    g = ds.graph(GRAPH)
-    statement = g.value(WD.Q22686, P.P39)
-    assert statement is not None and (statement, RDF.type, GK.OfficeHolding) in g
-    assert g.value(statement, PS.P39) == WD.Q11696
-    reference = g.value(statement, PROV.wasDerivedFrom)
-    assert g.value(reference, PR.P854) == URIRef("https://example.com/news/trump-macron")
-    assert (WD.Q22686, WDT.P39, WD.Q11696) in g
-    # A query written for the Wikidata Query Service runs unchanged.
-    wdqs = """
-        PREFIX wd: <http://www.wikidata.org/entity/>
-        PREFIX p: <http://www.wikidata.org/prop/>
-        PREFIX ps: <http://www.wikidata.org/prop/statement/>
-        PREFIX pq: <http://www.wikidata.org/prop/qualifier/>
-        SELECT ?person WHERE { ?person p:P39 ?st . ?st ps:P39 ?office . FILTER NOT EXISTS { ?st pq:P582 ?end } }
-    """
-    from kg.query import parse_query_text
+def test_run_link_makes_the_graph_a_bundle_of_the_run():
+    from kg.rdf.emit import add_run
+    from kg.rdf.provenance import RunRecord, run_graph_iri
 
-    rows = run_query(parse_query_text(wdqs, name="wdqs"), ds).rows
-    assert [r[0] for r in rows] == [WD.Q22686]  # Macron's ended holding has an end (unknown value)
-    # Off by default.
-    assert (None, P.P39, None) not in article_quads(small_result()).graph(GRAPH)
+    record = RunRecord(tool_version="9.9", linker="offline", base="https://w3id.org/geokg/id/", validated=True)
+    ds = new_dataset()
+    run = add_run(ds, record)
+    name = add_article(ds, small_result(), run=run)
+    g = ds.graph(name)
+    assert (name, RDF.type, PROV.Bundle) in g and g.value(name, PROV.wasGeneratedBy) == run
+    assert (run, RDF.type, PROV.Activity) in ds.graph(run_graph_iri(record))
+    # Without a run the graph says nothing about provenance of the build (the golden file).
+    assert (None, PROV.wasGeneratedBy, None) not in article_quads(small_result()).graph(GRAPH)
 
 
 def test_empty_result_still_describes_the_article():

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, URIRef
@@ -156,14 +157,40 @@ def test_hermit_finds_ontology_plus_emitted_data_consistent(tmp_path, onto):
 
 @pytest.mark.slow
 @needs_java
-def test_hermit_detects_an_entity_of_two_kinds(tmp_path, onto):
+@pytest.mark.parametrize("second_kind", [GK.Country, GK.Organization, GK.Statement], ids=lambda t: t.rsplit("#", 1)[1])
+def test_hermit_detects_a_person_of_another_kind(tmp_path, onto, second_kind):
     owlready2 = pytest.importorskip("owlready2")
     data = Graph()
     for s, p, o, _ in article_quads(small_result()).quads((None, None, None, None)):
         data.add((s, p, o))
-    data.add((URIRef("http://www.wikidata.org/entity/Q22686"), RDF.type, GK.Organization))
+    data.add((URIRef("http://www.wikidata.org/entity/Q22686"), RDF.type, second_kind))  # Trump, a gk:Person
     with pytest.raises(owlready2.OwlReadyInconsistentOntologyError):
         _reason(tmp_path, onto + data)
+
+
+@pytest.mark.slow
+@needs_java
+def test_hermit_finds_a_real_build_consistent(tmp_path, onto, pipeline):
+    """The ontology with the graph built from the bundled example article and, when ../shared is
+    there, the seed article, run record included."""
+    from kg.ingest import read_inputs
+    from kg.rdf.emit import add_article, add_run, new_dataset
+    from kg.rdf.provenance import current_run
+    from kg.resources import shared_dir
+
+    inputs = [Path(__file__).resolve().parents[2] / "examples" / "wikinews-iraq-parliament-2020-01-06.jsonl"]
+    shared = shared_dir()
+    if shared is not None and (shared / "seeds" / "000_95ac24c8d12e2e9f.txt").is_file():
+        inputs.append(shared / "seeds" / "000_95ac24c8d12e2e9f.txt")
+    ds = new_dataset()
+    run = add_run(ds, current_run(linker="offline", gazetteer=pipeline.gazetteer.path))
+    for result in pipeline.process(d for d in read_inputs(inputs) if not isinstance(d, Exception)):
+        add_article(ds, result, run=run)
+    data = Graph()
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        data.add((s, p, o))
+    assert len(data) > 100 and (None, RDF.type, GK.Statement) in data
+    _reason(tmp_path, onto + data)
 
 
 @pytest.mark.slow

@@ -19,7 +19,7 @@ import pytest
 from rdflib import Graph
 
 from kg.rdf.namespaces import shorten
-from kg.validate import validate
+from kg.validate import short_path, validate
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "shapes"
 _EXPECT = re.compile(r"^#\s*expect:\s*(\S+)\s+(\S+)\s*$")
@@ -38,7 +38,7 @@ def expectations(path: Path) -> set[tuple[str, str]]:
 
 def observed(path: Path):
     report = validate(Graph().parse(path, format="turtle"))
-    results = {(shorten(v.component), shorten(v.path) if v.path else shorten(v.shape or "-")) for v in report.violations}
+    results = {(shorten(v.component), short_path(v.path) if v.path else shorten(v.shape or "-")) for v in report.violations}
     return report, results
 
 
