@@ -8,11 +8,14 @@ contact URL; one request at a time; a timeout per request; on 429 or 5xx (or an 
 to come back later, such as MediaWiki's `maxlag` error) a wait of `Retry-After` seconds when the
 server sends it, exponential backoff otherwise, and at most `max_retries` retries. A server that
 asks for a longer wait than `max_wait` is not retried early: the client gives up instead.
+`PoliteClient.request` sends any other repeatable request (the triplestore loader's PUTs and
+POSTs) with the same retries and hands back the answer for the caller to judge.
 """
 
 from __future__ import annotations
 
 import email.utils
+import re
 import time
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -23,6 +26,9 @@ from kg import __version__
 from kg.errors import NetworkError
 
 CONTACT = "https://w3id.org/geokg"
+#: 5xx answers that say the server cannot do this at all (Not Implemented, HTTP Version Not
+#: Supported): `request` hands them back at once instead of retrying.
+NOT_TRANSIENT = frozenset({501, 505})
 
 
 def user_agent(purpose: str) -> str:
@@ -44,6 +50,15 @@ def retry_after_seconds(value: str | None) -> float | None:
     except (TypeError, ValueError):
         return None
     return max(0.0, when.timestamp() - time.time())
+
+
+def body_excerpt(resp: requests.Response, limit: int = 200) -> str:
+    """The start of an answer's body as one line of text (HTML tags dropped), for error messages."""
+    text = re.sub(r"<[^>]*>", " ", resp.text or "")
+    text = " ".join(text.split())
+    if not text:
+        return "empty body"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class PoliteClient:
@@ -122,6 +137,47 @@ class PoliteClient:
                     f"expected {self.service} to answer, it kept asking to come back later "
                     f"({reason}); try again later", source=self.endpoint)
             self._wait(resp.headers.get("Retry-After"), attempt)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def request(self, method: str, url: str | None = None, *, params: Mapping[str, str] | None = None,
+                data: bytes | None = None, headers: Mapping[str, str] | None = None,
+                auth: Any = None) -> requests.Response:
+        """Send one request (to `url`, default the endpoint), retrying as `get_json` does.
+
+        Returns the first answer that is neither 429 nor a transient 5xx (501 and 505 are not
+        retried), whatever its status: the caller judges it. Only send requests that are safe to
+        repeat (GET, PUT, idempotent POSTs), since a timed-out request may have been carried out.
+        `auth` is passed on to `requests`.
+        """
+        target = url or self.endpoint
+        merged = {**self.headers, **(headers or {})}
+        for attempt in range(self.max_retries + 1):
+            last = attempt == self.max_retries
+            self.requests += 1
+            try:
+                resp = self.session.request(method, target, params=dict(params or {}), data=data,
+                                            headers=merged, auth=auth, timeout=self.timeout)
+            except (requests.ConnectionError, requests.Timeout) as exc:
+                if last:
+                    raise NetworkError(
+                        f"expected an answer from {self.service}, got {type(exc).__name__} "
+                        f"{self.max_retries + 1} times; check that it is running at this URL, or try later",
+                        source=target) from exc
+                self._wait(None, attempt)
+                continue
+            except requests.RequestException as exc:
+                raise NetworkError(
+                    f"expected to reach {self.service}, but the request failed ({exc}); check the "
+                    "endpoint URL", source=target) from exc
+            if resp.status_code == 429 or (resp.status_code >= 500 and resp.status_code not in NOT_TRANSIENT):
+                if last:
+                    raise NetworkError(
+                        f"expected {self.service} to answer, it kept returning HTTP {resp.status_code} "
+                        f"({body_excerpt(resp)}); fix what the server says or try again later",
+                        source=target)
+                self._wait(resp.headers.get("Retry-After"), attempt)
+                continue
+            return resp
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _wait(self, retry_after: str | None, attempt: int) -> None:

@@ -10,6 +10,12 @@ Conventions of a query file (see `queries/who_said_what.rq`): a header of commen
     # name: who_said_what
     # answers: one line saying what the query answers
     # param: speaker — what the value is (one line per parameter)
+    # param: from (date = 0001-01-01) — a typed parameter with a default
+
+A parameter may declare its type in parentheses: `iri` (must be an IRI), `string` (always a
+literal, never guessed to be an IRI), `date` (YYYY-MM-DD, bound as xsd:date) or `integer`, and
+after "=" a default that is bound when the caller gives no value. A parameter with a default is
+always bound, so it only filters: its constant column is left out of the results.
 
 Queries run with the default graph = the union (RDF merge) of all named graphs plus any
 default-graph data, so they work the same on an N-Quads/TriG file with one graph per article and
@@ -21,24 +27,33 @@ Parameters are bound as RDF terms by the engine (pyoxigraph `substitutions`, rdf
 looks like an IRI (http(s)://..., <...>, a known prefix such as wd:Q42 or person:jane-doe, or a
 bare QID like Q42) is bound as an IRI, anything else as a plain string literal. Because engines
 pre-bind, a parameter's variable must occur in a required triple pattern of the query (not only
-in OPTIONAL, FILTER or one UNION branch); the shipped queries follow that rule.
+in OPTIONAL, FILTER or one UNION branch), or be compared in a FILTER outside OPTIONAL (Oxigraph
+substitutes it there too, but not inside BOUND() or BIND); an optional filter therefore gets a
+default that means "no restriction" (a date range of 0001-01-01..9999-12-31, the IRI
+urn:geokg:any). The shipped queries follow these rules and are tested on both engines.
+
+`run_query` also takes a `kg.store.GraphStore` (the persistent store): its default graph already
+is the deduplicated union, so queries run on it in place, without copying anything.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
 import warnings
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from typing import Literal as TypingLiteral
-from typing import Iterable, Mapping
 
 import pyoxigraph as ox
 from pyparsing import ParseException
 from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
+from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
 from kg.errors import MalformedInputError, MissingInputError, UsageError
@@ -47,11 +62,17 @@ from kg.rdf.namespaces import WD, all_prefixes, shorten
 from kg.rdf.serialize import read_dataset, read_quads
 from kg.resources import queries_dir
 
+if TYPE_CHECKING:
+    from kg.store import GraphStore
+
 Engine = TypingLiteral["oxigraph", "rdflib"]
 RowFormat = TypingLiteral["table", "json", "csv"]
 
 _HEADER = re.compile(r"^#\s*(name|answers|param)\s*:\s*(.*?)\s*$")
-_PARAM = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*(?:—|–|--|-|:)?\s*(.*)$")
+_PARAM = re.compile(
+    r"^([A-Za-z_][A-Za-z0-9_]*)\s*(?:\(\s*([a-z]+)\s*(?:=\s*([^)]*?)\s*)?\))?\s*(?:—|–|--|-|:)?\s*(.*)$"
+)
+PARAM_TYPES = ("iri", "string", "date", "integer")
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 _ABSOLUTE_IRI = re.compile(r"^(?:https?|urn|ftp|mailto|tag|file):\S+$", re.IGNORECASE)
 _PREFIXED = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*):([A-Za-z0-9_][A-Za-z0-9_.-]*)$")
@@ -63,6 +84,8 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 class QueryParam:
     name: str
     description: str
+    type: str | None = None  # one of PARAM_TYPES; None: guessed from the value
+    default: str | None = None  # bound when no value is given; such a column is not returned
 
 
 @dataclass(frozen=True)
@@ -115,7 +138,13 @@ def parse_query_text(text: str, *, name: str, path: Path | None = None) -> Named
                     f"expected '# param: NAME — description' in the query header, got {stripped!r}; fix the header",
                     source=str(path) if path else name,
                 )
-            params.append(QueryParam(param.group(1), param.group(2)))
+            pname, ptype, default, description = param.groups()
+            if ptype is not None and ptype not in PARAM_TYPES:
+                raise MalformedInputError(
+                    f"expected a parameter type among {', '.join(PARAM_TYPES)}, got {ptype!r} in {stripped!r}; fix the header",
+                    source=str(path) if path else name,
+                )
+            params.append(QueryParam(pname, description, ptype, default or None))
     return NamedQuery(name=found_name or name, answers=answers, params=tuple(params), text=text, path=path)
 
 
@@ -177,20 +206,58 @@ def parse_param(value: str, prefixes: Mapping[str, str] | None = None) -> Identi
     return Literal(value)
 
 
+def parse_typed_param(param: QueryParam, value: str) -> Identifier:
+    """`value` as the term `param`'s declared type asks for; a value of the wrong shape is a usage error."""
+    if param.type is None:
+        return parse_param(value)
+    text = value.strip()
+    if param.type == "string":
+        return Literal(value)
+    if param.type == "date":
+        try:
+            return Literal(dt.date.fromisoformat(text).isoformat(), datatype=XSD.date)
+        except ValueError:
+            raise UsageError(f"the parameter {param.name!r} takes a date YYYY-MM-DD, got {value!r}; fix the value") from None
+    if param.type == "integer":
+        if not re.fullmatch(r"[+-]?[0-9]+", text):
+            raise UsageError(f"the parameter {param.name!r} takes a whole number, got {value!r}; fix the value")
+        return Literal(int(text), datatype=XSD.integer)
+    term = parse_param(value)
+    if not isinstance(term, URIRef):
+        raise UsageError(
+            f"the parameter {param.name!r} takes an IRI (wd:Q42, Q42, <http://...>), got {value!r}; pass an IRI"
+        )
+    return term
+
+
 def bind_params(query: NamedQuery, params: Mapping[str, str | None] | None) -> dict[str, Identifier]:
-    """Parsed terms for the given parameters; unknown names are a usage error."""
+    """Parsed terms for the given parameters, plus the defaults of those not given; unknown
+    names are a usage error."""
     bound: dict[str, Identifier] = {}
-    for name, value in (params or {}).items():
+    given = dict(params or {})
+    for name in given:
         if name not in query.param_names:
             known = ", ".join(query.param_names) if query.params else "none"
             raise UsageError(
                 f"the query {query.name!r} takes the parameters {known}, got {name!r}; "
                 "use one of those names (see its '# param:' header)"
             )
+    for param in query.params:
+        value = given.get(param.name)
+        if value is None or (not value.strip() and param.default is not None):
+            value = param.default
         if value is None:
             continue
-        bound[name] = parse_param(value)
+        bound[param.name] = parse_typed_param(param, value)
     return bound
+
+
+def _drop_filter_columns(query: NamedQuery, result: QueryResult) -> QueryResult:
+    hidden = {p.name for p in query.params if p.default is not None}
+    if not hidden.intersection(result.columns):
+        return result
+    keep = [i for i, c in enumerate(result.columns) if c not in hidden]
+    return QueryResult(tuple(result.columns[i] for i in keep), tuple(tuple(row[i] for i in keep) for row in result.rows))
 
 
 def union_store(quads: Iterable[ox.Quad]) -> ox.Store:
@@ -211,7 +278,13 @@ def union_store(quads: Iterable[ox.Quad]) -> ox.Store:
     return store
 
 
-def _ox_store(data: Dataset | Graph | ox.Store | Path | str) -> ox.Store:
+def _ox_store(data: Dataset | Graph | ox.Store | Path | str | GraphStore) -> ox.Store:
+    from kg.store import GraphStore
+
+    if isinstance(data, GraphStore):
+        if data.ox is None:
+            raise UsageError(f"expected an open store, got the closed store {data.path}; open it again with open_store")
+        return data.ox  # its default graph is the maintained union: no copy
     if isinstance(data, ox.Store):
         return union_store(data.quads_for_pattern(None, None, None, None))
     if isinstance(data, (str, Path)):
@@ -272,27 +345,30 @@ def _run_rdflib(query: NamedQuery, data: Dataset | Graph, bindings: Mapping[str,
 
 def run_query(
     query: NamedQuery | str | Path,
-    data: Dataset | Graph | ox.Store | Path | str,
+    data: Dataset | Graph | ox.Store | GraphStore | Path | str,
     params: Mapping[str, str | None] | None = None,
     *,
     engine: Engine = "oxigraph",
 ) -> QueryResult:
     """Run `query` over `data` with `params` bound as RDF terms.
 
-    `engine` "oxigraph" (default, fast; the data, even a pyoxigraph Store, is copied into an
-    in-memory store whose default graph is the union) or "rdflib" (queries the rdflib
-    Dataset/Graph in place through a union view; files are read into rdflib first).
+    `engine` "oxigraph" (default, fast; a `kg.store.GraphStore` is queried in place, any other
+    data, even a pyoxigraph Store, is copied into an in-memory store whose default graph is the
+    union) or "rdflib" (queries the rdflib Dataset/Graph in place through a union view; files are
+    read into rdflib first).
     """
     named = query if isinstance(query, NamedQuery) else load_query(query)
     bindings = bind_params(named, params)
     if engine == "oxigraph":
-        return _run_oxigraph(named, _ox_store(data), bindings)
+        return _drop_filter_columns(named, _run_oxigraph(named, _ox_store(data), bindings))
     if engine == "rdflib":
         if isinstance(data, (str, Path)):
             data = read_dataset(Path(data))
-        if isinstance(data, ox.Store):
-            raise UsageError("expected rdflib data for the rdflib engine, got a pyoxigraph Store; use engine='oxigraph'")
-        return _run_rdflib(named, data, bindings)
+        if not isinstance(data, (Dataset, Graph)):
+            raise UsageError(
+                f"expected rdflib data for the rdflib engine, got a {type(data).__name__}; use engine='oxigraph'"
+            )
+        return _drop_filter_columns(named, _run_rdflib(named, data, bindings))
     raise UsageError(f"expected the query engine 'oxigraph' or 'rdflib', got {engine!r}; pick one of those")
 
 
