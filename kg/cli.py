@@ -30,6 +30,8 @@ gazetteer_app = typer.Typer(help="Build or inspect the offline Wikidata gazettee
 app.add_typer(gazetteer_app, name="gazetteer")
 eval_app = typer.Typer(help="Measure geokg against gold corpora (../shared/corpus).", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
+export_app = typer.Typer(help="Export a built graph in another vocabulary.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -69,19 +71,28 @@ def _write_json(path: Path, data: dict) -> None:
 @app.command()
 def build(
     inputs: list[Path] = typer.Argument(..., help="Articles: .txt, .html, .jsonl(.gz) files or directories."),
-    output: Path = typer.Option(..., "-o", "--output", help="Output file; format from the suffix: .ttl .trig .nq .nt .jsonld"),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file; format from the suffix: .ttl .trig .nq .nt .jsonld"),
+    store: Optional[Path] = typer.Option(None, "--store", help="Also (or instead) add the articles to this store folder (created if needed); a rebuilt article replaces its graph."),
     no_validate: bool = typer.Option(False, "--no-validate", help="Skip SHACL validation."),
     linker: str = typer.Option("offline", "--linker", help="Entity linker: offline or wikidata."),
     online: bool = typer.Option(False, "--online", help="Also look up what the gazetteer lacks in the Wikidata API (cached on disk; same as --linker wikidata)."),
     base: Optional[str] = typer.Option(None, "--base", help="Base IRI for local resources."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
     timings: bool = typer.Option(False, "--timings", help="Print the seconds spent in each stage."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Processes for the NLP stage (spaCy multiprocessing)."),
+    engine: str = typer.Option("local", "--engine", help="local (this machine) or dask (a Dask cluster, see --scheduler)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (tcp://host:8786) for --engine dask; default: a local cluster of --jobs workers."),
+    errors: Optional[Path] = typer.Option(None, "--errors", help="Write the articles that failed to this JSONL file (article, stage, message)."),
+    resume: bool = typer.Option(False, "--resume", help="Continue an interrupted build: skip articles whose text is already in the output (or its .journal) or the store."),
 ) -> None:
-    """Build the knowledge graph of INPUTS into OUTPUT."""
+    """Build the knowledge graph of INPUTS into OUTPUT and/or a persistent --store."""
     from kg.pipeline import ArticleError, build as run_build
     from kg.rdf.serialize import format_for
 
-    format_for(output)
+    if output is None and store is None:
+        raise UsageError("give -o FILE (an RDF file), --store DIR (a persistent store), or both")
+    if output is not None:
+        format_for(output)
     if online:
         linker = "wikidata"
     import logging
@@ -94,39 +105,74 @@ def build(
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
         progress = Progress(TextColumn("building"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"),
+                            TextColumn("{task.fields[rate]}"),
                             TimeElapsedColumn(), console=err, transient=True)
         progress.start()
-        task = progress.add_task("build", total=None)
+        task = progress.add_task("build", total=None, rate="")
+    import time
+
+    started = time.perf_counter()
+    seen = 0
 
     def on_article(item: object) -> None:
+        nonlocal seen
+        seen += 1
         if isinstance(item, ArticleError):
             err.print(f"error: {item.message}", markup=False)
         if progress is not None and task is not None:
-            progress.advance(task)
+            rate = seen / max(time.perf_counter() - started, 1e-9)
+            progress.update(task, advance=1, rate=f"{rate:.1f} articles/s")
 
     try:
-        report = run_build(inputs, output, validate=not no_validate, linker=linker, base=base, on_article=on_article)
+        if engine == "dask":
+            from kg.distributed import build_distributed
+
+            report = build_distributed(inputs, output, store=store, scheduler=scheduler, workers=jobs,
+                                       validate=not no_validate, linker=linker, base=base, on_article=on_article,
+                                       resume=resume, errors=errors)
+        elif engine == "local":
+            report = run_build(inputs, output, store=store, validate=not no_validate, linker=linker, base=base,
+                               on_article=on_article, resume=resume, errors=errors, jobs=jobs)
+        else:
+            raise UsageError(f"expected --engine local or dask, got {engine!r}; pick one of those")
     finally:
         if progress is not None:
             progress.stop()
-    if report.articles == 0:
+    if report.articles == 0 and not report.skipped:
         err.print(
-            f"error: no article could be built from {len(inputs)} input(s); nothing was written to {output}",
+            f"error: no article could be built from {len(inputs)} input(s); nothing was written to "
+            f"{' or '.join(str(p) for p in (output, store) if p is not None)}",
             markup=False,
         )
         raise typer.Exit(EXIT_BAD_INPUT)
     total = sum(report.seconds.values())
+    written = " and ".join(str(p) for p in (output, store) if p is not None)
     out.print(
-        f"wrote {output}: {report.articles} article(s), {report.triples} triples, "
+        f"wrote {written}: {report.articles} article(s), {report.triples} triples, "
         f"{report.statements} statements ({report.unattributed} unattributed), {report.holdings} office holdings, "
         f"{report.meetings} meetings, {report.legislation} legislation; entities {report.entities_linked} linked, "
         f"{report.entities_nil} NIL; {len(report.errors)} input error(s); {total:.1f} s",
         markup=False,
     )
+    wall = time.perf_counter() - started
+    out.print(
+        f"summary: {report.articles} article(s) built at {report.articles / max(wall, 1e-9):.1f} articles/s"
+        f"{f', {report.skipped} skipped (already built)' if report.skipped else ''}; {report.statements} statements; "
+        f"entities {report.entities_linked} linked / {report.entities_nil} NIL; {len(report.violations)} violation(s); "
+        f"{len(report.errors)} error(s){f' (listed in {errors})' if errors is not None and report.errors else ''}",
+        markup=False,
+    )
+    if store is not None:
+        from kg.store import open_store
+
+        with open_store(store) as opened:
+            out.print(f"the store {store} now holds {len(opened.articles())} article(s), "
+                      f"{opened.union_size()} distinct triples", markup=False)
     if timings:
         out.print("seconds by stage: " + ", ".join(f"{k} {v:.1f}" for k, v in report.seconds.items()), markup=False)
     if report.warnings:
-        err.print(f"{len(report.warnings)} SHACL warning(s); `geokg validate {output}` lists them", markup=False)
+        where = f"`geokg validate {output}` lists them" if output is not None else "build with -o FILE and `geokg validate FILE` to list them"
+        err.print(f"{len(report.warnings)} SHACL warning(s); {where}", markup=False)
     if report.violations:
         from kg.validate import ValidationReport, format_report
 
@@ -140,6 +186,7 @@ def build(
 def validate(
     data: Path = typer.Argument(..., help="An RDF file (.ttl .trig .nq .nt .jsonld)."),
     fmt: str = typer.Option("text", "--format", help="Report format: text or json."),
+    text: list[Path] = typer.Option([], "--text", help="The input articles the graph was built from (repeatable): results then quote the span and sentence they came from."),
 ) -> None:
     """Validate DATA against the shipped SHACL shapes; exit 1 on violations."""
     from kg.rdf.serialize import read_dataset
@@ -147,7 +194,17 @@ def validate(
 
     if fmt not in {"text", "json"}:
         raise UsageError(f"--format must be text or json, got {fmt!r}")
-    report = run_validate(read_dataset(data))
+    texts: dict[str, str] = {}
+    if text:
+        from kg.ingest import read_inputs
+        from kg.model import Document
+
+        for item in read_inputs(text):
+            if isinstance(item, Document):
+                texts[item.id] = item.text
+            else:
+                err.print(f"warning: {item}", markup=False)
+    report = run_validate(read_dataset(data), texts=texts)
     if fmt == "json":
         out.print(json.dumps(report_json(report), indent=2, ensure_ascii=False), markup=False)
     else:
@@ -159,6 +216,7 @@ def validate(
 def query(
     name: Optional[str] = typer.Argument(None, help="A named query (see --list) or a .rq file."),
     data: Optional[Path] = typer.Option(None, "--data", help="The RDF file to query."),
+    store: Optional[Path] = typer.Option(None, "--store", help="The store folder to query (instead of --data)."),
     param: list[str] = typer.Option([], "--param", help="Query parameter NAME=VALUE (repeatable)."),
     fmt: str = typer.Option("table", "--format", help="table, json or csv."),
     list_: bool = typer.Option(False, "--list", help="List the named queries and their parameters."),
@@ -171,8 +229,10 @@ def query(
             params = ", ".join(p.name for p in q.params) or "-"
             out.print(f"{q.name}: {q.answers} (params: {params})", markup=False)
         return
-    if name is None or data is None:
-        raise UsageError("give a query name (or .rq file) and --data FILE; `geokg query --list` shows the names")
+    if name is None or (data is None) == (store is None):
+        raise UsageError(
+            "give a query name (or .rq file) and either --data FILE or --store DIR; `geokg query --list` shows the names"
+        )
     if fmt not in {"table", "json", "csv"}:
         raise UsageError(f"--format must be table, json or csv, got {fmt!r}")
     params: dict[str, str] = {}
@@ -181,12 +241,143 @@ def query(
         if not sep or not key:
             raise UsageError(f"--param takes NAME=VALUE, got {p!r}")
         params[key.strip()] = value
-    if not data.exists():
-        from kg.errors import MissingInputError
+    named = load_query(name)
+    if store is not None:
+        from kg.store import open_store
 
-        raise MissingInputError("the data file does not exist; build it first with `geokg build ... -o FILE`", source=str(data))
-    result = run_query(load_query(name), data, params)
+        with open_store(store) as opened:  # read-only: queries never write
+            result = run_query(named, opened, params)
+    else:
+        if not data.exists():
+            from kg.errors import MissingInputError
+
+            raise MissingInputError("the data file does not exist; build it first with `geokg build ... -o FILE`", source=str(data))
+        result = run_query(named, data, params)
     out.print(format_rows(result, fmt), markup=False)
+
+
+@app.command()
+def serve(
+    store: Path = typer.Option(..., "--store", help="The store folder to serve (built with `geokg build --store`)."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (127.0.0.1: this machine only)."),
+    port: int = typer.Option(7879, "--port", help="Port to listen on; 0 picks a free one."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each request on stderr."),
+) -> None:
+    """Serve a store as a read-only SPARQL 1.1 endpoint (GET/POST /sparql) until Ctrl-C."""
+    from kg.serve import serve as run_serve
+
+    def ready(server: object) -> None:
+        out.print(f"serving {store} at {server.url} (read-only; Ctrl-C stops)", markup=False)  # type: ignore[attr-defined]
+        sys.stdout.flush()
+
+    log = (lambda line: err.print(line, markup=False)) if verbose else None
+    run_serve(store, host, port, on_ready=ready, log=log)
+
+
+@app.command()
+def load(
+    data: Optional[Path] = typer.Argument(None, help="An RDF file to load (.nq or .trig keep one named graph per article)."),
+    store: Optional[Path] = typer.Option(None, "--store", help="Load this store folder instead (geokg build --store, or an Oxigraph database folder)."),
+    endpoint: str = typer.Option(..., "--endpoint", help="The triplestore's Graph Store endpoint (the README lists Virtuoso's, Fuseki's, GraphDB's and Oxigraph's)."),
+    update_endpoint: Optional[str] = typer.Option(None, "--update-endpoint", help="Its SPARQL Update endpoint, used where there is no Graph Store endpoint (default: --endpoint)."),
+    protocol: str = typer.Option("auto", "--protocol", help="auto (Graph Store, falling back to Update on 404/405/501), gsp or update."),
+    user: Optional[str] = typer.Option(None, "--user", help="User name; the password is read from GEOKG_PASSWORD (or asked for)."),
+    auth: str = typer.Option("auto", "--auth", help="auto (the scheme the server asks for), basic or digest."),
+    graph: Optional[str] = typer.Option(None, "--graph", help="Graph IRI for triples in no named graph (a .ttl or .nt file)."),
+    batch_size: int = typer.Option(10_000, "--batch-size", help="At most this many triples per request."),
+    retries: int = typer.Option(3, "--retries", help="Retries of a request that times out or gets HTTP 429/5xx."),
+    timeout: float = typer.Option(120.0, "--timeout", help="Seconds to wait for each answer."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display and no per-graph lines."),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="Also write the report (graphs, triples, timing) as JSON here."),
+) -> None:
+    """Load DATA (or --store DIR) into a SPARQL 1.1 triplestore, one named graph per article;
+    a graph already there is replaced, so a reload never duplicates."""
+    import os
+
+    from kg.load import LoadError, load as run_load, read_file, read_store
+    from kg.load_protocol import TriplestoreWriter
+
+    if (data is None) == (store is None):
+        raise UsageError("give either an RDF FILE or --store DIR to load, not both and not neither")
+    password = os.environ.get("GEOKG_PASSWORD") if user is not None else None
+    if user is not None and password is None:
+        if not sys.stdin.isatty():
+            raise UsageError(f"--user {user} needs a password; set GEOKG_PASSWORD")
+        import getpass
+
+        password = getpass.getpass(f"password for {user} at {endpoint}: ")
+    writer = TriplestoreWriter(endpoint, update_endpoint=update_endpoint, protocol=protocol, user=user,
+                               password=password, auth=auth, timeout=timeout, max_retries=retries)
+    source = read_store(store, default_graph=graph) if store is not None else read_file(data, default_graph=graph)  # type: ignore[arg-type]
+
+    def graph_lines(graphs: object) -> None:
+        if not quiet:
+            for g in graphs:  # type: ignore[attr-defined]
+                out.print(f"{g.triples:>9}  {g.graph}", markup=False)
+
+    progress = None
+    task = None
+    if not quiet and sys.stderr.isatty():
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+        progress = Progress(TextColumn("loading"), BarColumn(), TextColumn("{task.completed:,.0f} of {task.total:,.0f} triples"),
+                            TimeElapsedColumn(), console=err, transient=True)
+        progress.start()
+        task = progress.add_task("load", total=source.triples)
+
+    def on_progress(triples: int, graphs: object) -> None:
+        if progress is not None and task is not None:
+            progress.advance(task, triples)
+
+    try:
+        with source:
+            report = run_load(source, writer, batch_size=batch_size, on_progress=on_progress)
+    except LoadError as exc:
+        if progress is not None:
+            progress.stop()
+        out.print(f"loaded {len(exc.loaded)} graph(s) before the failure:", markup=False)
+        graph_lines(exc.loaded)
+        raise
+    finally:
+        if progress is not None:
+            progress.stop()
+    if report.fallback_reason:
+        err.print(f"note: no Graph Store endpoint ({report.fallback_reason}); loaded with SPARQL Update instead",
+                  markup=False)
+    graph_lines(report.graphs)
+    out.print(
+        f"loaded {len(report.graphs)} graph(s), {report.triples} triples into {report.endpoint} "
+        f"({'Graph Store Protocol' if report.protocol == 'gsp' else 'SPARQL Update'}, {report.requests} request(s), "
+        f"{report.retries} retried; {report.seconds:.1f} s, {report.triples_per_second:,.0f} triples/s)",
+        markup=False,
+    )
+    if json_out is not None:
+        _write_json(json_out, {
+            "endpoint": report.endpoint, "protocol": report.protocol, "triples": report.triples,
+            "seconds": round(report.seconds, 3), "requests": report.requests, "retries": report.retries,
+            "graphs": [{"graph": g.graph, "triples": g.triples} for g in report.graphs],
+        })
+
+
+@export_app.command("wikidata")
+def export_wikidata(
+    data: Path = typer.Argument(..., help="A built graph (.ttl .trig .nq .nt .jsonld)."),
+    output: Path = typer.Option(..., "-o", "--output", help="Output file; format from the suffix: .ttl .trig .nq .nt .jsonld"),
+) -> None:
+    """Write the office holdings of DATA as Wikidata "position held" (P39) statements, so
+    queries written for the Wikidata Query Service run on them."""
+    from kg.rdf.serialize import format_for
+    from kg.rdf.wikidata_export import export_wikidata as run_export
+
+    format_for(output)
+    export = run_export(data, output)
+    out.print(
+        f"wrote {output}: {export.statements} P39 statement(s) from {export.holdings} office holding(s), "
+        f"{export.references} reference(s); {export.unlinked} statement(s) with an unlinked holder or office",
+        markup=False,
+    )
+    for note in export.notes:
+        err.print(f"note: {note}", markup=False)
 
 
 @gazetteer_app.command("build")

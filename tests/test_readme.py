@@ -58,3 +58,31 @@ def test_turtle_excerpt_is_in_the_seed_graph(pipeline, tmp_path: Path) -> None:
     assert len(shown) > 20
     missing = [t for t in shown if t not in built]
     assert missing == []
+
+
+def _readme_commands() -> list[tuple[str, set[str]]]:
+    """(command path, --options) of every row of the README's command table."""
+    rows = re.findall(r"^\| `geokg ([^`]+)` \|", README, re.M)
+    commands = []
+    for row in rows:
+        words = row.replace("\\|", "|").split()
+        path = " ".join(w for w in words[:2] if re.fullmatch(r"[a-z][a-z-]*", w))
+        if path.split()[0] not in {"gazetteer", "eval", "export"}:
+            path = path.split()[0]
+        commands.append((path, set(re.findall(r"(--[a-z][a-z-]*)", row))))
+    return commands
+
+
+def test_every_command_in_the_readme_table_exists_with_its_options() -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    commands = _readme_commands()
+    assert len(commands) >= 10
+    runner = CliRunner()
+    for path, options in commands:
+        result = runner.invoke(app, [*path.split(), "--help"], env={"COLUMNS": "300"})
+        assert result.exit_code == 0, f"geokg {path}: {result.output}"
+        for option in options:
+            assert option in result.output, f"geokg {path} has no {option}"

@@ -1,7 +1,8 @@
 """The ingest stage: input files in, `kg.model.Document`s out.
 
 Input: paths of files and directories (.txt/.text plain text or page captures, .html/.htm saved
-pages, .jsonl/.jsonl.gz article collections). Output: `read_inputs` yields, lazily and in a
+pages, .jsonl/.jsonl.gz article collections, .urls lists of URLs), and http(s) URLs of RSS/Atom
+feeds or article pages (fetched lazily by `kg.feeds`). Output: `read_inputs` yields, lazily and in a
 deterministic order, one `Document` per article or the `kg.errors.InputError` that kept an input
 from being read: errors are yielded, not raised, so one bad article never stops a run.
 `read_document` reads one file and raises instead.
@@ -30,7 +31,7 @@ _SINGLE: dict[str, Callable[[Path], Document]] = {
     ".html": read_html,
     ".htm": read_html,
 }
-_COLLECTIONS = (".jsonl", ".jsonl.gz")
+_COLLECTIONS = (".jsonl", ".jsonl.gz", ".urls")
 #: Suffixes read_inputs understands (case-insensitive).
 SUFFIXES: tuple[str, ...] = (*_SINGLE, *_COLLECTIONS)
 
@@ -52,6 +53,10 @@ def _read_file(path: Path) -> Iterator[Document | InputError]:
     suffix = _suffix(path)
     if suffix is None:
         yield _unsupported(path)
+    elif suffix == ".urls":
+        from kg.feeds import read_url_list
+
+        yield from read_url_list(path)
     elif suffix in _COLLECTIONS:
         yield from read_jsonl(path)
     else:
@@ -91,9 +96,17 @@ def read_inputs(paths: Iterable[str | Path]) -> Iterator[Document | InputError]:
     seen_files: set[Path] = set()
     for given in paths:
         path = Path(given)
-        if "://" in str(given):
+        from kg.feeds import as_url
+
+        url = as_url(given)
+        if url is not None and not path.exists():
+            from kg.feeds import read_url
+
+            yield from read_url(url)
+        elif "://" in str(given):
             yield UnsupportedInputError(
-                "is a URL, expected a local file or directory; save the page as .html first", source=str(given)
+                "is a URL of a scheme other than http(s), expected a local file, a directory or an "
+                "http(s) URL; save the page as .html first", source=str(given)
             )
         elif "\x00" in str(given):
             yield MissingInputError(

@@ -104,7 +104,7 @@ def test_errors_say_what_to_do(tree):
 
 def test_explicit_paths_missing_and_unsupported(tree, tmp_path):
     items = list(
-        read_inputs([tree / "a.txt", tmp_path / "nope.txt", tree / "notes.md", "https://example.org/a", tree / "a.txt"])
+        read_inputs([tree / "a.txt", tmp_path / "nope.txt", tree / "notes.md", "ftp://example.org/a", tree / "a.txt"])
     )
     assert [type(i) for i in items] == [Document, MissingInputError, UnsupportedInputError, UnsupportedInputError]
     assert "notes.md" in items[2].source and ".md" in items[2].message and ".txt" in items[2].message
