@@ -31,9 +31,15 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.errors import GeokgError, ResourceError, UsageError
+from kg.errors import ResourceError, UsageError
 from kg.model import ArticleResult, Document
-from kg.pipeline import ArticleError, BuildReport, Pipeline, content_hash
+from kg.pipeline import (
+    ArticleError,
+    BuildReport,
+    Pipeline,
+    content_hash,
+    read_documents,
+)
 
 SHARD_SIZE = 64
 
@@ -165,7 +171,6 @@ def build_distributed(
     """Build `inputs` on a Dask cluster; see the module docstring for the outputs."""
     import pyoxigraph as ox
 
-    from kg.ingest import read_inputs
     from kg.rdf.convert import to_ox_quads
     from kg.rdf.emit import new_dataset
     from kg.rdf.namespaces import DEFAULT_BASE
@@ -231,16 +236,11 @@ def build_distributed(
                 on_article(err)
 
         def documents() -> Iterator[Document]:
-            clock = time.perf_counter()
-            for item in read_inputs(inputs):
-                report.seconds["ingest"] += time.perf_counter() - clock
-                if isinstance(item, GeokgError):
-                    fail(ArticleError(item.source or "?", "ingest", str(item)))
-                elif resume and (content_hash(item) in done or (sink is not None and sink.done(content_hash(item)))):
-                    report.skipped += 1
-                else:
-                    yield item
-                clock = time.perf_counter()
+            def skip(doc: Document) -> bool:
+                digest = content_hash(doc)
+                return digest in done or (sink is not None and sink.done(digest))
+
+            return read_documents(inputs, report, fail, skip if resume else None)
 
         client, cluster = _connect(scheduler, workers)
         in_flight = 2 * max(1, len(client.scheduler_info().get("workers", {})) or workers)

@@ -164,6 +164,26 @@ def content_hash(document: Document) -> str:
     return hashlib.sha256(document.text.encode("utf-8")).hexdigest()
 
 
+def read_documents(
+    inputs: Iterable[str | Path],
+    report: BuildReport,
+    fail: Callable[[ArticleError], None],
+    skip: Callable[[Document], bool] | None = None,
+) -> Iterator[Document]:
+    """The documents of `inputs`, lazily: input errors go to `fail`, documents `skip` accepts
+    are counted in `report.skipped`, and the time spent reading in `report.seconds["ingest"]`."""
+    clock = time.perf_counter()
+    for item in read_inputs(inputs):
+        report.seconds["ingest"] += time.perf_counter() - clock
+        if isinstance(item, GeokgError):
+            fail(ArticleError(item.source or "?", "ingest", str(item)))
+        elif skip is not None and skip(item):
+            report.skipped += 1
+        else:
+            yield item
+        clock = time.perf_counter()
+
+
 def _skip(document: Document, done: set[str], sink) -> bool:
     digest = content_hash(document)
     return digest in done or (sink is not None and sink.done(digest))
@@ -307,16 +327,7 @@ def _build_into(
             on_article(err)
 
     def documents() -> Iterator[Document]:
-        clock = time.perf_counter()
-        for item in read_inputs(inputs):
-            report.seconds["ingest"] += time.perf_counter() - clock
-            if isinstance(item, GeokgError):
-                fail(ArticleError(item.source or "?", "ingest", str(item)))
-            elif resume and _skip(item, done, sink):
-                report.skipped += 1
-            else:
-                yield item
-            clock = time.perf_counter()
+        return read_documents(inputs, report, fail, (lambda d: _skip(d, done, sink)) if resume else None)
 
     # The run record (settings and resource versions, no clock: see kg.rdf.provenance).
     record = current_run(linker=linker, base=base, validated=validate, gazetteer=pipeline.gazetteer.path)
