@@ -105,7 +105,7 @@ class OfflineLinker:
         )
 
     def _choose(
-        self, candidates: list[GazEntry], context: Mapping[str, float], surface: str = "", kind: str = ""
+        self, candidates: list[GazEntry], context: Mapping[str, float], surface: str = ""
     ) -> tuple[GazEntry | None, float, Evidence | None]:
         """Best candidate, its calibrated confidence, and the evidence behind it.
 
@@ -141,13 +141,16 @@ class OfflineLinker:
             runner_up_same_country=runner is not None and bool(best.country) and runner.country == best.country,
             surname_bearers=self._surname_bearers(best.label) if best.kind == "person" else 0,
         )
+        return best, self._confidence(evidence), evidence
+
+    def _confidence(self, evidence: Evidence) -> float:
         conf = self.model.probability(evidence)
-        if evidence.foreign and best.kind == "organization" and not evidence.exact_label:
+        if evidence.foreign and evidence.kind == "organization" and not evidence.exact_label:
             # "The Senate" in a story about Italy is not the US Senate (a generic alias), while
             # "Reuters" or "the White House" are themselves wherever they appear. The benchmarks
             # hold too few such cases for the model to learn it, so the rule stays explicit.
             conf *= 0.5
-        return best, conf, evidence
+        return conf
 
     def _lookup(self, m: Mention, kinds: Iterable[str], context: Mapping[str, float]) -> tuple[Entity | None, float]:
         kinds = list(kinds)
@@ -167,10 +170,10 @@ class OfflineLinker:
             # One or two letters off ("Abdel Fattah el-Sissi"); single words are too risky.
             fuzzy = self.gaz.fuzzy_candidates(m.lookup, kinds=kinds)
             cands, inexact = [c for c, _ in fuzzy], bool(fuzzy)
-        entry, conf, evidence = self._choose(cands, context, m.lookup, m.kind)
+        entry, conf, evidence = self._choose(cands, context, m.lookup)
         if evidence is not None and inexact:
             evidence = replace(evidence, inexact=True)
-            conf = self.model.probability(evidence)
+            conf = self._confidence(evidence)
         if entry is not None and evidence is not None and self.trace is not None:
             self.trace.append((self._doc_id, m, entry, evidence))
         if entry is None or conf < self.threshold:
