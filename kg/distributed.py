@@ -37,6 +37,8 @@ from kg.pipeline import (
     ArticleError,
     BuildReport,
     Pipeline,
+    already_built,
+    batches,
     content_hash,
     read_documents,
 )
@@ -113,17 +115,6 @@ def build_shard(documents: list[Document], *, linker: str, base: str, run: str, 
         out.graphs.append(ArticleGraph(str(name), content_hash(item.document), payload, item.document.source))
         out.results.append(item)
     return out
-
-
-def _shards(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    shard: list[Document] = []
-    for doc in documents:
-        shard.append(doc)
-        if len(shard) >= size:
-            yield shard
-            shard = []
-    if shard:
-        yield shard
 
 
 def _merge(into: BuildReport, part: BuildReport) -> None:
@@ -236,11 +227,7 @@ def build_distributed(
                 on_article(err)
 
         def documents() -> Iterator[Document]:
-            def skip(doc: Document) -> bool:
-                digest = content_hash(doc)
-                return digest in done or (sink is not None and sink.done(digest))
-
-            return read_documents(inputs, report, fail, skip if resume else None)
+            return read_documents(inputs, report, fail, (lambda d: already_built(d, done, sink)) if resume else None)
 
         client, cluster = _connect(scheduler, workers)
         in_flight = 2 * max(1, len(client.scheduler_info().get("workers", {})) or workers)
@@ -270,7 +257,7 @@ def build_distributed(
 
         run_quads_bytes = ox.serialize(run_quads, format=ox.RdfFormat.N_QUADS)
         options = {"linker": linker, "base": base, "run": str(run_iri(record)), "validate": validate}
-        for shard in _shards(documents(), shard_size):
+        for shard in batches(documents(), shard_size):
             pending.append(client.submit(build_shard, shard, **options, pure=False))
             while len(pending) >= in_flight:
                 collect(pending.popleft())

@@ -118,7 +118,7 @@ class Pipeline:
     def _analyses(self, documents: Iterable[Document], report: BuildReport, batch_size: int,
                   jobs: int) -> Iterator[Analysis | ArticleError]:
         if jobs <= 1:
-            for batch in _batches(documents, batch_size):
+            for batch in batches(documents, batch_size):
                 yield from self._analyze_batch(batch, report)
             return
         from kg.parallel import Lost, analyze_parallel, serial
@@ -184,12 +184,15 @@ def read_documents(
         clock = time.perf_counter()
 
 
-def _skip(document: Document, done: set[str], sink) -> bool:
+def already_built(document: Document, done: set[str], sink) -> bool:
+    """Whether a resumed build has this article's text already: in `done` (content hashes of a
+    store) or in the output `sink` (a `kg.sink.QuadSink`, or None)."""
     digest = content_hash(document)
     return digest in done or (sink is not None and sink.done(digest))
 
 
-def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+def batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    """`items` in lists of `size` (the last may be shorter), lazily."""
     batch: list[Document] = []
     for item in items:
         batch.append(item)
@@ -327,7 +330,7 @@ def _build_into(
             on_article(err)
 
     def documents() -> Iterator[Document]:
-        return read_documents(inputs, report, fail, (lambda d: _skip(d, done, sink)) if resume else None)
+        return read_documents(inputs, report, fail, (lambda d: already_built(d, done, sink)) if resume else None)
 
     # The run record (settings and resource versions, no clock: see kg.rdf.provenance).
     record = current_run(linker=linker, base=base, validated=validate, gazetteer=pipeline.gazetteer.path)
