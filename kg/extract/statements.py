@@ -16,6 +16,7 @@ else ("officials", "a source", "63 percent") stays unattributed and is reported 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from kg.extract.dates import resolve_date
 from kg.extract.view import ArticleView
@@ -172,16 +173,10 @@ def _pronoun_antecedent(
 
         if previous and sentence - previous[-1][0] <= _PRONOUN_REACH and fits(previous[-1][1]):
             return previous[-1][1]
-        last = None
-        for lm in view.mentions:
-            m = lm.mention
-            if m.start >= before:
-                break
-            if (
-                m.kind == "person" and lm.entity is not None and sentence - _PRONOUN_REACH <= m.sentence
-                and fits(lm.entity) and not any(a <= m.start < b for a, b in quotes)
-            ):
-                last = lm.entity
+        last = _last_entity(
+            view, before, sentence - _PRONOUN_REACH, quotes,
+            lambda lm: lm.mention.kind == "person" and fits(lm.entity),
+        )
         if last is not None:
             return last
         for _, e in reversed(previous):
@@ -191,18 +186,30 @@ def _pronoun_antecedent(
     if previous and sentence - previous[-1][0] <= 2 and (pronoun in _DOC_NOUNS or previous[-1][1].kind != "person"):
         return previous[-1][1]
     if pronoun in _GROUP_PRONOUNS:
-        last = None
-        for lm in view.mentions:
-            m = lm.mention
-            if m.start >= before:
-                break
-            if (
-                lm.entity is not None and lm.entity.kind in {"organization", "country"} and m.kind != "office"
-                and sentence - 1 <= m.sentence and not any(a <= m.start < b for a, b in quotes)
-            ):
-                last = lm.entity
-        return last
+        return _last_entity(
+            view, before, sentence - 1, quotes,
+            lambda lm: lm.entity.kind in {"organization", "country"} and lm.mention.kind != "office",
+        )
     return None
+
+
+def _last_entity(
+    view: ArticleView, before: int, first_sentence: int, quotes: list[tuple[int, int]],
+    accept: Callable[[LinkedMention], bool],
+) -> Entity | None:
+    """The entity of the last mention before `before`, from sentence `first_sentence` on and
+    outside quotes, that `accept` takes."""
+    last = None
+    for lm in view.mentions:
+        m = lm.mention
+        if m.start >= before:
+            break
+        if (
+            lm.entity is not None and first_sentence <= m.sentence
+            and not any(a <= m.start < b for a, b in quotes) and accept(lm)
+        ):
+            last = lm.entity
+    return last
 
 
 def _described_person(view: ArticleView, noun: str, before: int) -> Entity | None:
