@@ -24,11 +24,13 @@ import hashlib
 import secrets
 import threading
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlparse
 
 import pyoxigraph as ox
+from loopback import serving  # tests/loopback.py
 
 REALM = "loopback"
 
@@ -60,8 +62,7 @@ class FakeTriplestore:
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
         self._nonces: set[str] = set()
-        self._server: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
+        self._base: str | None = None
 
     # -- lifecycle --------------------------------------------------------------------------------
 
@@ -83,22 +84,17 @@ class FakeTriplestore:
             def log_message(self, *args: object) -> None:
                 pass
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        daemon=True)
-        self._thread.start()
+        self._stack = ExitStack()
+        self._base = self._stack.enter_context(serving(Handler))
         return self
 
     def __exit__(self, *exc: object) -> None:
-        assert self._server is not None and self._thread is not None
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)
+        self._stack.close()
 
     @property
     def base(self) -> str:
-        assert self._server is not None
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
+        assert self._base is not None
+        return self._base
 
     @property
     def gsp_url(self) -> str:

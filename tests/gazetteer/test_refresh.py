@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from loopback import serving  # tests/loopback.py
 
 from kg.errors import NetworkError
 from kg.gazetteer.refresh import USER_AGENT, SparqlClient, refresh_gazetteer
@@ -103,14 +103,8 @@ class Endpoint(BaseHTTPRequestHandler):
 def endpoint() -> Iterator[str]:
     Endpoint.seen = []
     Endpoint.throttle_first = True
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Endpoint)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/sparql"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(Endpoint) as url:
+        yield url + "/sparql"
 
 
 @pytest.mark.network

@@ -16,10 +16,13 @@ from __future__ import annotations
 import json
 import threading
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
+
+from loopback import serving  # tests/loopback.py
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "wikidata"
 
@@ -43,8 +46,7 @@ class FakeWikidata:
         #: Answer any search with SEARCH_LIMIT made-up hits named like the search (for batching).
         self.synthetic_search = False
         self._lock = threading.Lock()
-        self._server: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
+        self._base: str | None = None
 
     # -- lifecycle --------------------------------------------------------------------------------
 
@@ -58,22 +60,17 @@ class FakeWikidata:
             def log_message(self, *args: object) -> None:
                 pass
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        daemon=True)
-        self._thread.start()
+        self._stack = ExitStack()
+        self._base = self._stack.enter_context(serving(Handler))
         return self
 
     def __exit__(self, *exc: object) -> None:
-        assert self._server is not None and self._thread is not None
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)
+        self._stack.close()
 
     @property
     def url(self) -> str:
-        assert self._server is not None
-        return f"http://127.0.0.1:{self._server.server_address[1]}/w/api.php"
+        assert self._base is not None
+        return f"{self._base}/w/api.php"
 
     def requests_for(self, action: str) -> list[Seen]:
         return [s for s in self.seen if s.params.get("action") == action]
