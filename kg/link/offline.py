@@ -192,19 +192,14 @@ class OfflineLinker:
         parts = label.split()
         return self._surnames.get(name_key(parts[-1]), 0) if parts else 0
 
-    def _place_context(self, mentions: Iterable[Mention]) -> dict[str, float]:
-        """Countries the article's places tell of: a place name all of whose gazetteer readings
-        lie in one country ("Texas", "Kharkiv") counts for that country. Names of countries are
-        not passed in (Italy, Texas is a town)."""
-        found: dict[str, float] = {}
-        for m in mentions:
-            if m.kind != "place":
-                continue
-            countries = {c.country for c in self.gaz.candidates(m.lookup, kinds=("place",))}
-            if len(countries) == 1 and None not in countries:
-                country = next(iter(countries))
-                found[country] = found.get(country, 0.0) + PLACE_CONTEXT_WEIGHT  # type: ignore[index]
-        return found
+    def _place_country(self, m: Mention) -> str | None:
+        """The country a place mention tells of: a place name all of whose gazetteer readings lie
+        in one country ("Texas", "Kharkiv"). Not asked of names of countries (Italy, Texas is a
+        town)."""
+        if m.kind != "place":
+            return None
+        countries = {c.country for c in self.gaz.candidates(m.lookup, kinds=("place",))}
+        return next(iter(countries)) if len(countries) == 1 and None not in countries else None
 
     # -- the document ---------------------------------------------------------------------------
 
@@ -233,7 +228,11 @@ class OfflineLinker:
         # "Georgia" is the country unless the article is about the country of the place that
         # shares its name (the US state) and never names the country otherwise.
         deferred = {n for n, _, _ in shared}
-        place_ctx = self._place_context(m for n, m in enumerate(mentions) if n not in results and n not in deferred)
+        place_country = {n: c for n, m in enumerate(mentions) if n not in results and (c := self._place_country(m))}
+        place_ctx: Counter[str] = Counter()
+        for n, country in place_country.items():
+            if n not in deferred:
+                place_ctx[country] += PLACE_CONTEXT_WEIGHT
         for n, qid, place_countries in shared:
             if any(context.get(c, 0) + place_ctx.get(c, 0) > 0 for c in place_countries) and not context.get(qid):
                 continue  # left to the general lookup below, which weighs both readings
@@ -243,7 +242,9 @@ class OfflineLinker:
                 context[qid] += 1
 
         # Places that can lie in one country only add to it (weaker than naming it).
-        context.update(self._place_context(m for n, m in enumerate(mentions) if n not in results))
+        for n, country in place_country.items():
+            if n not in results:
+                context[country] += PLACE_CONTEXT_WEIGHT
 
         # Full person names, then surnames by in-article coreference.
         full_names: dict[str, Entity] = {}
