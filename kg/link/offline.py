@@ -17,7 +17,6 @@ A wrong QID is worse than none: below `threshold` the entity stays NIL.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -105,7 +104,7 @@ class OfflineLinker:
         )
 
     def _choose(
-        self, candidates: list[GazEntry], context: Mapping[str, float], surface: str = ""
+        self, candidates: list[GazEntry], context: Mapping[str, float], surface: str = "", inexact: bool = False
     ) -> tuple[GazEntry | None, float, Evidence | None]:
         """Best candidate, its calibrated confidence, and the evidence behind it.
 
@@ -140,6 +139,7 @@ class OfflineLinker:
             runner_up_context=ctx(runner) if runner is not None else 0.0,
             runner_up_same_country=runner is not None and bool(best.country) and runner.country == best.country,
             surname_bearers=self._surname_bearers(best.label) if best.kind == "person" else 0,
+            inexact=inexact,
         )
         return best, self._confidence(evidence), evidence
 
@@ -170,10 +170,7 @@ class OfflineLinker:
             # One or two letters off ("Abdel Fattah el-Sissi"); single words are too risky.
             fuzzy = self.gaz.fuzzy_candidates(m.lookup, kinds=kinds)
             cands, inexact = [c for c, _ in fuzzy], bool(fuzzy)
-        entry, conf, evidence = self._choose(cands, context, m.lookup)
-        if evidence is not None and inexact:
-            evidence = replace(evidence, inexact=True)
-            conf = self._confidence(evidence)
+        entry, conf, evidence = self._choose(cands, context, m.lookup, inexact)
         if entry is not None and evidence is not None and self.trace is not None:
             self.trace.append((self._doc_id, m, entry, evidence))
         if entry is None or conf < self.threshold:
