@@ -63,6 +63,12 @@ class TooLargeInputError(InputError):
     code = "E107"
 
 
+class FetchError(InputError):
+    """A URL that could not be fetched (no answer, an HTTP error, a timeout)."""
+
+    code = "E108"
+
+
 class UsageError(GeokgError):
     """A bad option or argument value (unknown output suffix, unknown query name...)."""
 
@@ -86,3 +92,9 @@ class ModelError(ResourceError):
 
 class NetworkError(ResourceError):
     code = "E303"
+
+
+class StoreBusyError(ResourceError):
+    """The store is open by another process in a conflicting mode (one writer or many readers)."""
+
+    code = "E304"

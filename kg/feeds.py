@@ -21,7 +21,13 @@ from pathlib import Path
 
 import lxml.etree
 
-from kg.errors import GeokgError, InputError, MissingInputError, TooLargeInputError
+from kg.errors import (
+    FetchError,
+    GeokgError,
+    InputError,
+    MissingInputError,
+    TooLargeInputError,
+)
 from kg.http import PoliteClient, user_agent
 from kg.ingest.dates import parse_date
 from kg.ingest.html import _decode_html, parse_html
@@ -32,12 +38,6 @@ MAX_BYTES = 10 * 1024 * 1024
 TIMEOUT = 30.0
 _URL = re.compile(r"^(https?):/+(.+)$", re.IGNORECASE)
 _ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-class FetchError(InputError):
-    """A URL that could not be fetched (no answer, an HTTP error, a timeout)."""
-
-    code = "E108"
 
 
 def as_url(given: object) -> str | None:

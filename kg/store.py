@@ -46,7 +46,7 @@ from rdflib import Dataset, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg import __version__
-from kg.errors import MissingInputError, ResourceError, UsageError
+from kg.errors import MissingInputError, ResourceError, StoreBusyError, UsageError
 from kg.rdf.convert import to_ox_quads
 from kg.rdf.iris import check_base
 from kg.rdf.namespaces import DEFAULT_BASE, GK_IRI
@@ -87,12 +87,6 @@ DELETE {{ ?s ?p ?o }} WHERE {{
 }} ;
 DROP SILENT GRAPH {g}
 """
-
-
-class StoreBusyError(ResourceError):
-    """The store is open by another process in a conflicting mode (one writer or many readers)."""
-
-    code = "E304"
 
 
 @dataclass(frozen=True)
