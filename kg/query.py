@@ -34,6 +34,11 @@ urn:geokg:any). The shipped queries follow these rules and are tested on both en
 
 `run_query` also takes a `kg.store.GraphStore` (the persistent store): its default graph already
 is the deduplicated union, so queries run on it in place, without copying anything.
+
+As on the Wikidata Query Service, the vocabulary prefixes (`wd:`, `wdt:`, `p:`, `ps:`, `pq:`,
+`gk:`, `schema:`, `prov:`, `rdfs:`, `xsd:`... the table in `kg.rdf.namespaces.PREFIXES`) are
+predeclared; a query's own PREFIX lines win. Instance prefixes (`person:`...) depend on the
+build's base IRI and are not predeclared.
 """
 
 from __future__ import annotations
@@ -58,7 +63,7 @@ from rdflib.term import Identifier
 
 from kg.errors import MalformedInputError, MissingInputError, UsageError
 from kg.rdf.convert import from_ox, to_ox, to_ox_quads
-from kg.rdf.namespaces import WD, all_prefixes, shorten
+from kg.rdf.namespaces import PREFIXES, WD, all_prefixes, shorten
 from kg.rdf.serialize import read_dataset, read_quads
 from kg.resources import queries_dir
 
@@ -298,6 +303,7 @@ def _run_oxigraph(query: NamedQuery, store: ox.Store, bindings: Mapping[str, Ide
     try:
         result = store.query(
             query.text,
+            prefixes=PREFIXES,
             substitutions={ox.Variable(name): to_ox(term) for name, term in bindings.items()},
         )
     except SyntaxError as exc:
@@ -328,7 +334,9 @@ def _run_rdflib(query: NamedQuery, data: Dataset | Graph, bindings: Mapping[str,
         with warnings.catch_warnings():
             # rdflib 7.x calls its own deprecated Dataset API inside query(); nothing to act on.
             warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"rdflib\.")
-            result = data.query(query.text, initBindings={Variable(k): v for k, v in bindings.items()})
+            result = data.query(
+                query.text, initNs=PREFIXES, initBindings={Variable(k): v for k, v in bindings.items()}
+            )
             rows = list(result) if result.type in ("SELECT", "CONSTRUCT", "DESCRIBE") else []
     except ParseException as exc:  # rdflib's SPARQL parser is pyparsing
         raise MalformedInputError(

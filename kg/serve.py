@@ -34,6 +34,7 @@ import pyoxigraph as ox
 
 from kg import __version__
 from kg.errors import ResourceError, UsageError
+from kg.rdf.namespaces import PREFIXES
 from kg.store import GraphStore, open_store
 
 ENDPOINT = "/sparql"
@@ -239,7 +240,7 @@ class _Handler(BaseHTTPRequestHandler):
         queries = params.get("query", [])
         if len(queries) != 1 or not queries[0].strip():
             raise _HttpError(HTTPStatus.BAD_REQUEST, "expected exactly one non-empty 'query' parameter")
-        kwargs: dict = {}
+        kwargs: dict = {"prefixes": PREFIXES}  # predeclared as on the Wikidata Query Service
         try:
             if params.get("default-graph-uri"):
                 kwargs["default_graph"] = [ox.NamedNode(g) for g in params["default-graph-uri"]]

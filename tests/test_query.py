@@ -344,6 +344,14 @@ def test_ask_and_construct(ds):
 
 
 @pytest.mark.parametrize("engine", ENGINES)
+def test_vocabulary_prefixes_are_predeclared_and_a_query_may_redeclare_them(ds, engine):
+    bare = parse_query_text("ASK { ?m a gk:Meeting ; gk:topic ?t FILTER(datatype(?t) = xsd:string) }", name="bare")
+    assert run_query(bare, ds, engine=engine).rows == ((Literal(True),),)
+    own = parse_query_text("PREFIX gk: <http://example.org/other#> ASK { ?m a gk:Meeting }", name="own")
+    assert run_query(own, ds, engine=engine).rows == ((Literal(False),),)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 def test_holding_without_any_jurisdiction_gives_one_row(engine):
     """Regression: an unbound ?jurisdiction once matched every labelled resource in the graph."""
     import dataclasses

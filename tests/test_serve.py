@@ -64,6 +64,11 @@ def test_get_select_json_is_the_default(endpoint):
     assert r.headers["Access-Control-Allow-Origin"] == "*"
 
 
+def test_vocabulary_prefixes_are_predeclared(endpoint):
+    r = requests.get(endpoint, params={"query": "SELECT ?c WHERE { ?s a gk:Statement ; gk:content ?c }"}, timeout=TIMEOUT)
+    assert len(_json_rows(r)) == 5
+
+
 def test_post_form_and_post_direct(endpoint):
     by_form = _json_rows(requests.post(endpoint, data={"query": SPEAKERS}, timeout=TIMEOUT))
     direct = requests.post(endpoint, data=SPEAKERS.encode(), timeout=TIMEOUT,
