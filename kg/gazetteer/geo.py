@@ -402,6 +402,21 @@ def _native_variant(native: str, name: str) -> bool:
 # -- organisations --------------------------------------------------------------------------------
 
 
+_UN_PREFIX = "United Nations "
+
+
+def un_body_aliases(name: str) -> list[str]:
+    """News names the bodies of the United Nations without it once the context is clear: "the
+    Security Council", "the General Assembly", "the World Food Programme". Only names of two or
+    more words: "Secretariat" or "University" alone name too many other things."""
+    if not name.startswith(_UN_PREFIX):
+        return []
+    rest = name[len(_UN_PREFIX):].strip()
+    if len(rest.split()) < 2 or not rest[:1].isupper():
+        return []
+    return [rest, f"UN {rest}"]
+
+
 def load_organisations(src: Path, col: Collector, countries: Countries) -> None:
     for row in read_csv(src / "organisations/supraverden_international_organisations.csv"):
         qid = row["Wikidata_code"]
@@ -415,6 +430,8 @@ def load_organisations(src: Path, col: Collector, countries: Countries) -> None:
         for key in ("Name_en", "Abbreviation_en", "Name_other_en", "Name_other_2_en"):
             if row[key]:
                 col.alias(qid, row[key], "supraverden", RANK_ORGANISATION)
+        for alias in un_body_aliases(row["Name_en"]):
+            col.alias(qid, alias, "synthesized", RANK_ORGANISATION)
 
     for row in read_csv(src / "organisations/world_country_cabinets.csv"):
         qid, state = row["cabinet"], row["state"]
@@ -469,6 +486,8 @@ def load_legislatures(src: Path, col: Collector, countries: Countries) -> list[t
             col.entity(court, f"Supreme Court of {name}", "organization", rank=RANK_LEGISLATURE,
                        prior=0.6, country=country, description=f"highest court of {name}")
             col.alias(court, f"Supreme Court of {name}", "synthesized", RANK_LEGISLATURE)
+            # "The Supreme Court" alone is each country's own: the article's countries decide.
+            col.alias(court, "Supreme Court", "synthesized", RANK_LEGISLATURE)
             if adjective:
                 col.alias(court, f"{adjective} Supreme Court", "synthesized", RANK_LEGISLATURE)
     return members

@@ -27,7 +27,7 @@ from kg.gazetteer.collect import date_bounds
 from kg.gazetteer.schema import KINDS, SCHEMA_VERSION, TABLES
 from kg.gazetteer.text import normalize_alias
 
-__all__ = ["GazEntry", "Gazetteer", "Position", "Tenure", "normalize_alias"]
+__all__ = ["GazEntry", "Gazetteer", "Position", "Tenure", "case_fits", "normalize_alias"]
 
 REBUILD_HINT = "rebuild it with `geokg gazetteer build`"
 #: rapidfuzz ratio a name must reach to be a fuzzy candidate (one typo in a 20-letter name ~ 95).
@@ -155,8 +155,15 @@ class Gazetteer:
 
     # -- entities -------------------------------------------------------------------------------
 
-    def candidates(self, alias: str, kinds: Iterable[str] | None = None) -> list[GazEntry]:
-        """Entities one of whose names normalises like `alias`, best prior first."""
+    def candidates(self, alias: str, kinds: Iterable[str] | None = None, *,
+                   cased: bool = False) -> list[GazEntry]:
+        """Entities one of whose names normalises like `alias`, best prior first. With
+        `cased`, the name must also fit the case `alias` is written in (see `case_fits`):
+        "Us" is not the US, "CAIR" not Čair."""
+        if cased:
+            norm = normalize_alias(alias)
+            return [e for e in self.candidates(alias, kinds)
+                    if any(case_fits(alias, a) for a in self._aliases_normalised(e.qid, norm))]
         norm = normalize_alias(alias)
         kind_key = tuple(sorted(set(kinds))) if kinds is not None else None
         key = (norm, kind_key)
@@ -230,12 +237,18 @@ class Gazetteer:
         for row in self._query(sql + " ORDER BY qid", params):
             yield GazEntry(*row)
 
+    def _aliases_normalised(self, qid: str, norm: str) -> list[str]:
+        """The names of `qid`, as written, that normalise to `norm`."""
+        return [r[0] for r in self._query("SELECT alias FROM aliases WHERE qid = ? AND alias_norm = ?",
+                                          (qid, norm))]
+
     def aliases(self, qid: str) -> list[str]:
         return [r[0] for r in self._query("SELECT DISTINCT alias FROM aliases WHERE qid = ? ORDER BY alias",
                                           (qid,))]
 
-    def demonym(self, word: str) -> str | None:
-        """The country a demonym or country name denotes: "Russian" -> "Q159", "U.S." -> "Q30"."""
+    def demonym(self, word: str, *, cased: bool = False) -> str | None:
+        """The country a demonym or country name denotes: "Russian" -> "Q159", "U.S." -> "Q30".
+        With `cased`, a word that is also one of the country's names must fit its case ("Us")."""
         norm = normalize_alias(word)
         if not norm:
             return None
@@ -243,8 +256,12 @@ class Gazetteer:
             "SELECT d.country_qid FROM demonyms d JOIN entities e ON e.qid = d.country_qid "
             "WHERE d.word_norm = ? ORDER BY e.prior DESC, e.qid LIMIT 1", (norm,))
         if rows:
-            return rows[0][0]
-        countries = self.candidates(word, kinds=("country",))
+            qid = rows[0][0]
+            names = self._aliases_normalised(qid, norm) if cased else []
+            if not names or any(case_fits(word, a) for a in names):
+                return qid
+            return None
+        countries = self.candidates(word, kinds=("country",), cased=cased)
         return countries[0].qid if countries else None
 
     # -- offices --------------------------------------------------------------------------------
@@ -323,6 +340,33 @@ class Gazetteer:
             if not include_demonyms and kind == "country" and norm in demonyms:
                 continue
             yield alias, kind, qid
+
+
+#: Acronyms up to this many letters match only text in capitals ("US", not "Us"); longer ones
+#: are also written as words ("Nato", "Unesco").
+SHORT_ACRONYM = 3
+#: Text in capitals up to this many letters is an acronym and matches only acronyms ("CAIR").
+SHORT_CAPITALS = 4
+
+
+def _letters(text: str) -> str:
+    text = text[4:] if text[:4].casefold() == "the " else text
+    return "".join(ch for ch in text if ch.isalpha())
+
+
+def case_fits(surface: str, alias: str) -> bool:
+    """Whether `surface`, as written, can be the gazetteer name `alias` (which it already
+    matches case-blind). Short acronyms match only capitals: "Us" and "Who" are words, not the
+    US and WHO. Short text in capitals matches only capitals: "CAIR" is an acronym, not the town
+    Čair. Everything else matches whatever its case ("Nato", "WASHINGTON", "moscow")."""
+    s, a = _letters(surface), _letters(alias)
+    if not s or not a:
+        return True
+    if a.isupper() and len(a) <= SHORT_ACRONYM and len(alias.split()) == 1 + alias.casefold().startswith("the "):
+        return s.isupper()
+    if s.isupper() and len(s) <= SHORT_CAPITALS and len(surface.split()) == 1:
+        return a.isupper()
+    return True
 
 
 def _ruler_ok(alias: str, kind: str, prior: float, stop_words: Iterable[str]) -> bool:

@@ -153,3 +153,77 @@ def formal_name_variants(name: str) -> list[str]:
     if len(parts) < 2:
         return []
     return [" ".join([full.capitalize(), *parts[1:]]) for full in NICKNAMES.get(parts[0].casefold(), ())]
+
+
+# -- organisation names -------------------------------------------------------------------------
+
+# British and American spellings that organisation names use either way ("Food and Agriculture
+# Organisation", "Ministry of Defense"). Each pair is (British, American), per word ending.
+_SPELLINGS: tuple[tuple[str, str], ...] = (("isation", "ization"), ("ence", "ense"), ("ntre", "nter"),
+                                           ("our", "or"))
+# Legal forms and holding words that news adds to or leaves off a company's name.
+_LEGAL_FORMS = frozenset("inc incorporated corp corporation co ltd limited plc llc lp sa ag nv se "
+                         "holdings group".split())
+
+
+def organisation_name_variants(name: str) -> list[str]:
+    """Other spellings of an organisation's name, the name itself excluded: the other side's
+    spelling ("Food and Agriculture Organisation" -> "... Organization"), without a legal form or
+    holding word at the end ("Reuters Holdings Plc" -> "Reuters Holdings", "Reuters") and
+    without a possessive in front ("the U.N.'s Food ..." -> "Food ..."). At least one word stays."""
+    words = name.split()
+    if words and re.search(r"['\u2019]s$", words[0]) and len(words) > 1:
+        words = words[1:]
+    found: list[str] = []
+
+    def add(ws: list[str]) -> None:
+        text = " ".join(ws)
+        if text != name and text not in found:
+            found.append(text)
+
+    respelled = []
+    for w in words:
+        low = w.lower()
+        for gb, us in _SPELLINGS:
+            if len(low) > len(gb) + 2 and low.endswith(gb):
+                w = w[: -len(gb)] + _same_case(us, w[-len(gb):])
+                break
+            if len(low) > len(us) + 2 and low.endswith(us) and gb != "our":
+                w = w[: -len(us)] + _same_case(gb, w[-len(us):])
+                break
+        respelled.append(w)
+    add(words)
+    add(respelled)
+    trimmed = list(words)
+    while len(trimmed) > 1 and trimmed[-1].rstrip(".,").lower() in _LEGAL_FORMS:
+        trimmed = trimmed[:-1]
+        trimmed[-1] = trimmed[-1].removesuffix(",")
+        add(trimmed)
+    return found
+
+
+def _same_case(new: str, old: str) -> str:
+    return new.upper() if old.isupper() else new
+
+
+def is_acronym_of(acronym: str, name: str) -> bool:
+    """Whether `acronym` abbreviates `name` as an article defines it, "Full Name (ACR)": its
+    capitals are the initials of the name's capitalised words, in order, some words left out
+    ("FDA" of "U.S. Food and Drug Administration", "FAO" of "Food and Agriculture Organisation").
+    A trailing lowercase plural is allowed ("ECUs"); a ticker ("GECL.L") or a word is not."""
+    letters = acronym.replace(".", "").replace("&", "")
+    if letters.endswith("s") and letters[:-1].isupper():
+        letters = letters[:-1]
+    if not (2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()):
+        return False
+    initials = [w[0] for w in re.split(r"[\s\-]+", name) if w[:1].isupper()]
+    if len(initials) < 2 or letters[0] != initials[0] and letters[0] not in initials[1:2]:
+        return False
+    position = 0
+    for ch in letters:
+        while position < len(initials) and initials[position] != ch:
+            position += 1
+        if position == len(initials):
+            return False
+        position += 1
+    return True

@@ -17,12 +17,13 @@ A wrong QID is worse than none: below `threshold` the entity stays NIL.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
-from kg.gazetteer.store import GazEntry, Gazetteer, Position, normalize_alias
-from kg.gazetteer.text import formal_name_variants
+from kg.gazetteer.store import GazEntry, Gazetteer, Position, Tenure, normalize_alias
+from kg.gazetteer.text import formal_name_variants, is_acronym_of, organisation_name_variants
 from kg.link.confidence import Evidence, LinkModel, load_model
 from kg.model import Analysis, Entity, Linked, LinkedMention, Mention
 from kg.slugs import slugify
@@ -30,6 +31,8 @@ from kg.slugs import slugify
 #: A place whose name only one country's places bear tells the article's country this much
 #: (a country named outright counts 1).
 PLACE_CONTEXT_WEIGHT = 0.5
+#: The prior from which a person is a household name (national leaders, cabinet, party leaders).
+PROMINENT = 0.7
 
 _ENTITY_KINDS_FOR_MENTION: dict[str, tuple[str, ...]] = {
     "person": ("person",),
@@ -63,10 +66,48 @@ def exact_label(surface: str, label: str) -> bool:
 _LEGISLATOR_ROLES = frozenset({"member of parliament", "member of regional parliament", "senator"})
 
 
-def _short_word(surface: str) -> bool:
-    """"Us", "Un": words, not the acronyms US and UN (aliases match case-blind); "Pa." and "Va."
-    are AP abbreviations of states."""
-    return len(surface) <= 3 and not surface.isupper() and "." not in surface
+_BRACKETED = re.compile(r"\s*\(\s*([A-Za-z.&]{2,12})\s*\)")
+
+
+def _defined_acronyms(text: str, mentions: Sequence[Mention]) -> dict[str, int]:
+    """Acronym (without periods) -> index of the name mention that defines it in brackets right
+    after itself, "Food and Agriculture Organisation (FAO)"; the first definition wins."""
+    found: dict[str, int] = {}
+    for n, m in enumerate(mentions):
+        if m.kind in {"office", "date", "person"} or len(m.lookup.split()) < 2:
+            continue
+        bracket = _BRACKETED.match(text, m.end)
+        if bracket and is_acronym_of(bracket.group(1), m.lookup):
+            found.setdefault(bracket.group(1).replace(".", ""), n)
+    return found
+
+
+def _named_before(mentions: Sequence[Mention], results: Mapping[int, LinkedMention], n: int,
+                  word: str) -> LinkedMention | None:
+    """The result of the last organisation before mention `n` whose name of two or more words
+    ends in `word` ("European Commission" for "Commission")."""
+    key = word.casefold()
+    for k in range(n - 1, -1, -1):
+        m = mentions[k]
+        words = m.lookup.split()
+        if m.kind == "organization" and len(words) >= 2 and words[-1].casefold() == key and k in results:
+            return results[k]
+    return None
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two spellings of one organisation's name: the words of one nearly contain the other's
+    ("U.N.s Food and Agriculture Organisation" ~ "Food and Agriculture Organization")."""
+    from rapidfuzz import fuzz
+
+    return fuzz.token_set_ratio(normalize_alias(a), normalize_alias(b)) >= 85
+
+
+def _held(tenure: Tenure, day: dt.date | None, before: dt.date | None) -> bool:
+    """In office on `day`; with no `day`, at any time that began by `before` (if given)."""
+    if day is not None:
+        return tenure.covers(day)
+    return before is None or tenure.start is None or tenure.start <= before
 
 
 def _active(start: dt.date | None, end: dt.date | None, day: dt.date | None) -> bool:
@@ -89,6 +130,7 @@ class OfflineLinker:
         self.trace: list[tuple[str, Mention, GazEntry, Evidence]] | None = None
         self._doc_id = ""
         self._surnames: Counter[str] | None = None
+        self._prominent_surnames: Counter[str] | None = None
         self._holders_cache: dict[str, dict[str, list]] = {}
 
     # -- entities -----------------------------------------------------------------------------
@@ -141,7 +183,13 @@ class OfflineLinker:
             surname_bearers=self._surname_bearers(best.label) if best.kind == "person" else 0,
             inexact=inexact,
         )
-        return best, self._confidence(evidence), evidence
+        conf = self._confidence(evidence)
+        tied = sum(1 for c in ranked if abs(score(c) - score(best)) < 1e-9)
+        if tied > 1:
+            # Nothing tells the best from its equals ("the Supreme Court" of no named country):
+            # picking one is a coin toss with `tied` sides.
+            conf = min(conf, 1.0 / tied)
+        return best, conf, evidence
 
     def _confidence(self, evidence: Evidence) -> float:
         conf = self.model.probability(evidence)
@@ -154,28 +202,57 @@ class OfflineLinker:
 
     def _lookup(self, m: Mention, kinds: Iterable[str], context: Mapping[str, float]) -> tuple[Entity | None, float]:
         kinds = list(kinds)
-        if _short_word(m.lookup):
-            return None, 0.0
-        cands = self.gaz.candidates(m.lookup, kinds=kinds)
-        if m.lookup.isupper() and len(m.lookup) <= 4:
-            # "CAIR" is an acronym, not Čair in North Macedonia: a short all-capital name must be
-            # one of the entity's own acronyms.
-            cands = [c for c in cands if m.lookup in self.gaz.aliases(c.qid)]
+        # Case-aware: "Us" is not the US, "CAIR" is not Čair in North Macedonia.
+        cands = self.gaz.candidates(m.lookup, kinds=kinds, cased=True)
         inexact = False
         if not cands and m.kind == "person":
             for variant in formal_name_variants(m.lookup):
                 cands.extend(c for c in self.gaz.candidates(variant, kinds=kinds) if c not in cands)
             inexact = bool(cands)
+        surface = m.lookup
+        if not cands and m.kind == "organization":
+            # The same name spelled the other side of the Atlantic, or with a legal form; only
+            # organisations ("California Inc." is no reading of California).
+            for variant in organisation_name_variants(m.lookup):
+                cands = self.gaz.candidates(variant, kinds=("organization",))
+                if cands:
+                    surface = variant
+                    break
+        if m.kind == "organization":
+            # "U.S. Supreme Court", "US Senate": the organisation of the country the name begins
+            # with, whatever other countries the article names.
+            own, country = self._country_organisation(m.lookup, cands)
+            if own:
+                cands, context = own, {country: 1.0}
         if not cands and len(m.lookup.split()) >= 2:
             # One or two letters off ("Abdel Fattah el-Sissi"); single words are too risky.
             fuzzy = self.gaz.fuzzy_candidates(m.lookup, kinds=kinds)
             cands, inexact = [c for c, _ in fuzzy], bool(fuzzy)
-        entry, conf, evidence = self._choose(cands, context, m.lookup, inexact)
+        entry, conf, evidence = self._choose(cands, context, surface, inexact)
         if entry is not None and evidence is not None and self.trace is not None:
             self.trace.append((self._doc_id, m, entry, evidence))
         if entry is None or conf < self.threshold:
             return None, conf
         return self._entity(entry), conf
+
+    def _country_organisation(self, name: str, cands: list[GazEntry]) -> tuple[list[GazEntry], str]:
+        """Organisations of the country that `name` starts with: among `cands` (the whole name
+        is an alias: "US Senate"), else named by the rest of it ("U.S." + "Supreme Court"); and
+        that country's QID. ([], "") when there are none."""
+        words = name.split()
+        for k in (1, 2):
+            if len(words) <= k:
+                break
+            country = self.gaz.demonym(" ".join(words[:k]), cased=True)
+            if country is None:
+                continue
+            found = [c for c in cands if c.kind == "organization" and c.country == country]
+            if not found:
+                found = [c for c in self.gaz.candidates(" ".join(words[k:]), kinds=("organization",), cased=True)
+                         if c.country == country]
+            if found:
+                return found, country
+        return [], ""
 
     def _places_sharing(self, name: str) -> set[str]:
         """Countries of the notable places that bear a country's name (Georgia: the US)."""
@@ -211,7 +288,7 @@ class OfflineLinker:
         shared: list[tuple[int, str, set[str]]] = []
         for n, m in enumerate(mentions):
             if m.kind in {"country", "place"}:
-                qid = None if _short_word(m.lookup) else self.gaz.demonym(m.lookup)
+                qid = self.gaz.demonym(m.lookup, cased=True)
                 if qid and m.kind == "place":
                     place_countries = self._places_sharing(m.lookup)
                     if place_countries:
@@ -251,14 +328,43 @@ class OfflineLinker:
                 if ent is None:
                     ent, conf = nil_entity("person", m.lookup), conf
                 results[n] = LinkedMention(m, ent, conf)
-                full_names.setdefault(m.lookup.split()[-1], ent)
+                full_names.setdefault(name_key(m.lookup.split()[-1]), ent)
 
-        # Other names.
+        # Other names. An acronym the article defines ("Food and Agriculture Organisation
+        # (FAO)") is that name's entity, linked or not: the article's own definition beats any
+        # gazetteer reading of the letters (CCA is not a court in a story about a prison firm).
+        defined = _defined_acronyms(analysis.document.text, mentions)
         for n, m in enumerate(mentions):
             if n in results or m.kind in {"office", "date", "person"}:
                 continue
             kinds = _ENTITY_KINDS_FOR_MENTION.get(m.kind, ())
+            source = defined.get(m.lookup.replace(".", ""))
+            if source is not None and source < n and (prev := results.get(source)) is not None \
+                    and prev.entity is not None:
+                ent, conf = prev.entity, prev.score
+                if not prev.entity.qid:
+                    # The full name is unknown to the gazetteer; the acronym's own reading
+                    # counts only if it is that name ("FAO" for "U.N.s Food and Agriculture
+                    # Organisation"), not another one with the same letters.
+                    found, found_conf = self._lookup(m, kinds, context)
+                    if found is not None and _same_name(mentions[source].lookup, found.label):
+                        ent, conf = found, found_conf
+                results[n] = LinkedMention(m, ent, conf)
+                continue
             ent, conf = self._lookup(m, kinds, context)
+            if ent is None and m.kind == "organization" and len(m.lookup.split()) == 1:
+                # "the Agency", "the Commission": the organisation last named in full with
+                # that head word, when the word names nothing by itself.
+                head = _named_before(mentions, results, n, m.lookup)
+                if head is not None and head.entity is not None and not self.gaz.candidates(m.lookup, cased=True):
+                    ent, conf = head.entity, head.score
+            if ent is None and m.kind in {"organization", "place"}:
+                # The NER takes people for organisations and places ("Husted", "Churkin"): a
+                # surname of a person named in full in the article, or a person's full name.
+                ent = full_names.get(name_key(m.lookup)) if len(m.lookup.split()) == 1 else None
+                conf = 0.9 if ent is not None else conf
+                if ent is None and len(m.lookup.split()) >= 2 and not self.gaz.candidates(m.lookup, kinds=kinds):
+                    ent, conf = self._lookup(m, ("person",), context)
             if ent is None:
                 if m.kind == "country":
                     # A NORP that is no demonym ("Republicans", "Shiite"): try organisations.
@@ -304,7 +410,8 @@ class OfflineLinker:
         for n, m in enumerate(mentions):
             if n in results or m.kind != "person":
                 continue
-            ent = full_names.get(m.lookup)
+            # Case-blind: "El-Sissi" opens a sentence about "Abdel Fattah el-Sissi".
+            ent = full_names.get(name_key(m.lookup))
             conf = 0.9
             if ent is None and (m.start, m.end) in title_of:
                 role, juris_qid = title_of[(m.start, m.end)]
@@ -314,7 +421,7 @@ class OfflineLinker:
             if ent is None:
                 ent, conf = nil_entity("person", m.lookup), 0.0
             results[n] = LinkedMention(m, ent, conf)
-            full_names.setdefault(m.lookup, ent)
+            full_names.setdefault(name_key(m.lookup), ent)
 
         # Offices, now that holders and jurisdictions are known. A bare title ("the ambassador")
         # is the office last given with that title in the article.
@@ -400,14 +507,18 @@ class OfflineLinker:
         exact = [p for p in positions if normalize_alias(p.label) == plain]
         return exact if len(exact) == 1 else positions
 
-    def _holder_named(self, surname: str, positions: Iterable[Position], day: dt.date | None) -> GazEntry | None:
-        """The one person holding one of `positions` (at `day`, if given) whose name ends in
-        `surname`; None when there is none or more than one."""
+    def _holder_named(self, surname: str, positions: Iterable[Position], day: dt.date | None,
+                      before: dt.date | None = None) -> GazEntry | None:
+        """The one person holding one of `positions` (at `day`, if given; else at any time, but
+        not only after `before`) whose name ends in `surname`; None when there is none or more
+        than one."""
         found: dict[str, GazEntry] = {}
         key = name_key(surname)
         for p in positions:
             tenures = self.gaz.holders_on(p.qid, day) if day else self.gaz.tenures(position=p.qid)
             for t in tenures:
+                if not _held(t, day, before):
+                    continue
                 e = self.gaz.entry(t.person)
                 if e is not None and name_key(e.label.split()[-1]) == key:
                     found[e.qid] = e
@@ -423,31 +534,45 @@ class OfflineLinker:
     def _prominent_person(
         self, surname: str, context: Counter[str], day: dt.date | None
     ) -> tuple[Entity | None, float]:
-        """A surname alone links only to a national office holder in office at the article's
-        date, of a country the article mentions ("Putin" in a Russia story, "Buttigieg" in a US
-        one), and only when exactly one such holder bears it. Heads of state and government are
-        surer than the rest of the national offices (cabinet posts; not the seats of a
-        legislature, whose hundreds of holders share too many surnames)."""
-        if day is None:
-            return None, 0.0
+        """A surname alone links only to a national office holder of a country the article
+        mentions ("Putin" in a Russia story, "Buttigieg" in a US one), and only when exactly one
+        such holder bears it. Heads of state and government are surer than the rest of the
+        national offices (cabinet posts; not the seats of a legislature, whose hundreds of
+        holders share too many surnames). Holders in office at the article's date come first;
+        when none bears the surname, or the article has no date, former heads of state and
+        government count ("Obama" in a 2019 story), still only when exactly one of them bears
+        it and no other prominent person does ("Clinton" may be Hillary); former cabinet members
+        do not (too many namesakes among them: "Finn", "Paige")."""
         heads = [
             p
             for country in context
             for role in ("president", "prime minister", "chancellor")
             for p in self.gaz.positions(role=role, jurisdiction=country)
         ]
-        entry = self._holder_named(surname, heads, day)
-        if entry is not None:
-            return self._entity(entry), 0.8
         key = name_key(surname)
-        found: set[str] = set()
-        for country in context:
-            found |= self._national_holders(country, day).get(key, set())
-        if len(found) == 1:
-            person = self.gaz.entry(next(iter(found)))
-            if person is not None:
+        if day is not None:
+            entry = self._holder_named(surname, heads, day)
+            if entry is not None:
+                return self._entity(entry), 0.8
+            found: set[str] = set()
+            for country in context:
+                found |= self._national_holders(country, day).get(key, set())
+            if len(found) == 1 and (person := self.gaz.entry(next(iter(found)))) is not None:
                 return self._entity(person), 0.7
-        return None, 0.0
+        entry = self._holder_named(surname, heads, None, before=day)
+        if entry is None or self._prominent_namesakes(entry) > 0:
+            return None, 0.0
+        return self._entity(entry), 0.7
+
+    def _prominent_namesakes(self, person: GazEntry) -> int:
+        """Other people in the gazetteer, prominent themselves (prior >= `PROMINENT`), who share
+        `person`'s surname: "Clinton" alone may be Hillary as well as Bill."""
+        if self._prominent_surnames is None:
+            self._prominent_surnames = Counter(
+                name_key(e.label.split()[-1]) for e in self.gaz.entries(kind="person")
+                if e.label.split() and e.prior >= PROMINENT)
+        own = int(person.prior >= PROMINENT)
+        return self._prominent_surnames.get(name_key(person.label.split()[-1]), 0) - own
 
     def _national_holders(self, country: str, day: dt.date) -> dict[str, set[str]]:
         """Surname key -> people holding a national office of `country` on `day`; the seats of a

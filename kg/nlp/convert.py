@@ -30,12 +30,13 @@ _BRACKETS = re.compile(r"[()\[\]]")
 def _lookup_text(span: Span) -> str:
     text = _BRACKETS.sub(" ", span.text)
     text = re.sub(r"^(the|The)\s+", "", text)
-    text = re.sub(r"(['\u2019]s|['\u2019])$", "", text)
+    text = re.sub(r"\s*(['\u2019]s|['\u2019])$", "", text)
     return " ".join(text.split())
 
 
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
-_TRAILING_POSSESSIVE = re.compile(r"(?:['\u2019]s|(?<=s)['\u2019]|\s*[-\u2013\u2014:,;]+)$")
+#: A possessive, also as tokenised text writes it ("Romney 's"), or a dateline's dash.
+_TRAILING_POSSESSIVE = re.compile(r"(?:\s*['\u2019]s|(?<=s)['\u2019]|\s*[-\u2013\u2014:,;]+)$")
 
 
 def _name_bounds(span: Span) -> tuple[int, int]:

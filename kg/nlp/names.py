@@ -36,6 +36,17 @@ def _surname_index(doc: Doc) -> dict[str, str]:
     return names
 
 
+def _compound_surnames(doc: Doc) -> set[str]:
+    """Casefolded last words of person names that the tokenizer splits ("el-Sissi" of "Abdel
+    Fattah el-Sissi"): a sentence-initial "El-Sissi" is the same surname."""
+    found: set[str] = set()
+    for ent in doc.ents:
+        words = ent.text.split()
+        if ent.label_ == "PERSON" and len(words) >= 2 and "-" in words[-1] and words[-1][-1:].isalpha():
+            found.add(words[-1].casefold())
+    return found
+
+
 def _after_title(doc: Doc, ent: Span) -> bool:
     return ent.start > 0 and doc[ent.start - 1].lower_ in TITLE_ROLES and doc[ent.start - 1].text[:1].isupper()
 
@@ -103,11 +114,16 @@ def _named_by_title(doc: Doc, ent: Span) -> bool:
 def repair_names(doc: Doc) -> Doc:
     ents = _merge_bracketed(doc, list(doc.ents))
     surnames = _surname_index(doc)
+    compound = _compound_surnames(doc)
     fixed: list[Span] = []
     covered: set[int] = set()
     for ent in ents:
         label = ent.label_
-        if label in _RELABEL_FROM and len(ent) == 1 and ent.text in surnames:
+        if label in _RELABEL_FROM and (
+            (len(ent) == 1 and ent.text in surnames)
+            # "El-Sissi" for "Abdel Fattah el-Sissi": a split surname, any case.
+            or (" " not in ent.text and ent.text.casefold() in compound)
+        ):
             label = "PERSON"
         elif label in _RELABEL_FROM and len(ent) == 2 and ent[0].lower_ == "the" and ent[1].text in surnames:
             ent = Span(doc, ent.start + 1, ent.end)

@@ -269,3 +269,26 @@ def test_entries_by_kind(gaz: Gazetteer) -> None:
     countries = list(gaz.entries(kind="country"))
     assert len(countries) > 190 and all(e.kind == "country" for e in countries)
     assert "Q30" in {e.qid for e in countries}
+
+
+@pytest.mark.parametrize(("surface", "alias", "fits"), [
+    ("Us", "US", False), ("Us", "U.S.", False), ("Us", "the US", False), ("Who", "WHO", False),
+    ("US", "U.S.", True), ("U.S.", "US", True), ("Nato", "NATO", True), ("CAIR", "Čair", False),
+    ("AP", "AP", True), ("WASHINGTON", "Washington", True), ("Pa.", "Pa.", True), ("moscow", "Moscow", True),
+])
+def test_case_fits(surface: str, alias: str, fits: bool) -> None:
+    from kg.gazetteer.store import case_fits
+
+    assert case_fits(surface, alias) is fits
+
+
+def test_cased_candidates_and_demonyms_of_the_shipped_gazetteer() -> None:
+    from kg.gazetteer.store import Gazetteer
+
+    with Gazetteer.open() as g:
+        assert [c.qid for c in g.candidates("Us", cased=True)] == []
+        assert "Q30" in [c.qid for c in g.candidates("US", cased=True)]
+        assert "Q30" in [c.qid for c in g.candidates("Us")]  # case-blind by default
+        assert g.demonym("Us", cased=True) is None and g.demonym("U.S.", cased=True) == "Q30"
+        assert g.demonym("Russian", cased=True) == "Q159"
+        assert "Q7184" in [c.qid for c in g.candidates("Nato", cased=True)]

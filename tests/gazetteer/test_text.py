@@ -48,3 +48,22 @@ def test_formal_name_variants() -> None:
     assert formal_name_variants("Dan Pfeiffer") == ["Daniel Pfeiffer"]
     assert formal_name_variants("Steve Smith") == ["Stephen Smith", "Steven Smith"]
     assert formal_name_variants("Daniel Pfeiffer") == [] and formal_name_variants("Dan") == []
+
+
+def test_organisation_name_variants() -> None:
+    from kg.gazetteer.text import organisation_name_variants
+
+    assert "Food and Agriculture Organization" in organisation_name_variants("Food and Agriculture Organisation")
+    assert "World Health Organisation" in organisation_name_variants("World Health Organization")
+    assert organisation_name_variants("Reuters Holdings Plc") == ["Reuters Holdings", "Reuters"]
+    assert "Food and Agriculture Organisation" in organisation_name_variants("U.N.'s Food and Agriculture Organisation")
+    assert organisation_name_variants("Group") == []  # one word always stays
+
+
+def test_acronym_definitions() -> None:
+    from kg.gazetteer.text import is_acronym_of
+
+    assert is_acronym_of("FDA", "U.S. Food and Drug Administration")
+    assert is_acronym_of("ECUs", "European Currency Units")
+    assert not is_acronym_of("GECL.L", "General Electric Co Plc")  # a ticker
+    assert not is_acronym_of("Australia", "G H Shintoh")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 
+import datetime as dt
+
 import pytest
 
 from kg.gazetteer.store import Gazetteer
@@ -158,3 +160,79 @@ def test_short_capitals_must_be_an_acronym_of_the_entity(linker: OfflineLinker) 
     got = keys(linker, a)
     assert got[0] == "organization/cair"  # not Čair, a municipality in North Macedonia
     assert got[1:] == ["Q1065", "Q7184"]
+
+
+def test_surname_coreference_ignores_case(linker: OfflineLinker) -> None:
+    # A sentence-initial capital does not make a different person ("el-Sissi" / "El-Sissi").
+    text = "Abdel Fattah el-Sissi spoke in Paris. El-Sissi has said more."
+    a = analyse(text, [("Abdel Fattah el-Sissi", "person", {}), ("El-Sissi", "person", {})])
+    got = keys(linker, a)
+    assert got[0] == got[1] == "Q307871"
+
+
+def test_organisation_found_under_its_other_spelling_or_without_its_legal_form(linker: OfflineLinker) -> None:
+    text = "Reuters Holdings Plc said the Food and Agriculture Organisation met. California Inc. left."
+    a = analyse(text, [("Reuters Holdings Plc", "organization", {}),
+                       ("Food and Agriculture Organisation", "organization", {}),
+                       ("California Inc.", "organization", {})])
+    got = keys(linker, a)
+    assert got[0] == "Q130879" and got[1] == "Q82151"
+    assert got[2] != "Q99"  # a trimmed company name is looked up among organisations only
+
+
+def test_people_the_ner_took_for_organisations_or_places(linker: OfflineLinker) -> None:
+    text = "Donald Trump spoke. Trump left. Volodymyr Zelenskyy answered."
+    a = analyse(text, [("Donald Trump", "person", {}), ("Trump", "organization", {}),
+                       ("Volodymyr Zelenskyy", "place", {})])
+    got = keys(linker, a)
+    assert got == ["Q22686", "Q22686", "Q3874799"]
+
+
+def test_security_council_is_the_un_body(linker: OfflineLinker) -> None:
+    text = "The Security Council met in New York."
+    a = analyse(text, [("Security Council", "organization", {})])
+    assert keys(linker, a)[0] == "Q37470"
+
+
+def test_supreme_court_is_the_one_of_the_articles_country(linker: OfflineLinker) -> None:
+    text = "In the United States, the Supreme Court ruled."
+    a = analyse(text, [("United States", "country", {}), ("Supreme Court", "organization", {})])
+    assert keys(linker, a)[1] == "Q11201"
+    alone = analyse("The Supreme Court ruled.", [("Supreme Court", "organization", {})])
+    assert keys(linker, alone)[0] == "organization/supreme-court"  # no country named: no guess
+
+
+def test_acronym_defined_in_the_article_is_that_name(linker: OfflineLinker) -> None:
+    text = "The United States Congress (USC) met. USC passed it."
+    a = analyse(text, [("United States Congress", "organization", {}), ("USC", "organization", {})])
+    assert keys(linker, a) == ["Q11268", "Q11268"]
+    # A name the gazetteer lacks keeps its acronym from another entity's reading of the letters.
+    text = "Corrections Corporation of America (CCA) runs prisons. CCA said so."
+    a = analyse(text, [("Corrections Corporation of America", "organization", {}), ("CCA", "organization", {})])
+    got = keys(linker, a)
+    assert got[1] == got[0] == "organization/corrections-corporation-of-america"
+
+
+def test_head_word_is_the_organisation_named_before(linker: OfflineLinker) -> None:
+    text = "The European Commission proposed it. The Commission said more."
+    a = analyse(text, [("European Commission", "organization", {}), ("Commission", "organization", {})])
+    assert keys(linker, a) == ["Q8880", "Q8880"]
+
+
+
+@pytest.mark.parametrize("day", [dt.date(2019, 5, 1), None])
+def test_bare_surname_of_a_former_head_of_state(linker: OfflineLinker, day: dt.date | None) -> None:
+    # Obama left office in 2017; "Clinton" may be Hillary as well as Bill, so it stays NIL.
+    text = "The United States remembers. Obama spoke. Clinton spoke."
+    a = analyse(text, [("United States", "country", {}), ("Obama", "person", {}), ("Clinton", "person", {})],
+                date=day)
+    assert keys(linker, a) == ["Q30", "Q76", "person/clinton"]
+
+
+@pytest.mark.parametrize(("name", "qid"), [("U.S. Supreme Court", "Q11201"), ("US Senate", "Q66096"),
+                                           ("U.S. Department of State", "Q789915")])
+def test_organisation_named_with_its_country_in_a_foreign_story(linker: OfflineLinker, name: str, qid: str) -> None:
+    # The name says whose organisation it is; the countries the story is about do not matter.
+    text = f"Italy and Kenya signed. The {name} ruled."
+    a = analyse(text, [("Italy", "country", {}), ("Kenya", "country", {}), (name, "organization", {})])
+    assert keys(linker, a)[2] == qid
