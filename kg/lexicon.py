@@ -276,6 +276,19 @@ OBJECT_CUE_VERBS: frozenset[str] = frozenset(
     }
 )
 
+#: Verbs that report an intention, a plea or a commitment through an infinitive ("promised to cut
+#: taxes", "urged voters to register", "wants to build a wall"), which PolNeAR counts as
+#: attributions; the content is the infinitive, with the object it is asked of when there is one.
+#: Left out because on PolNeAR dev they more often state a plan or a fact than an attribution:
+#: plan, refuse, hope, offer, invite.
+INFINITIVE_CUE_VERBS: frozenset[str] = frozenset(
+    {
+        "promise", "pledge", "vow", "vote", "threaten", "agree", "decline", "decide", "intend",
+        "want", "wish", "seek", "aim", "urge", "encourage", "ask", "call", "implore", "press", "push",
+        "challenge", "expect",
+    }
+)
+
 #: Verbs that report a characterisation through an object and its predicate ("called climate
 #: change a hoax", "labeled him a liar"); the content is "object + predicate".
 NAMING_VERBS: frozenset[str] = frozenset({"call", "label", "brand", "dub", "deem", "term"})
@@ -343,3 +356,49 @@ LEGISLATIVE_STATUS_WORDS: dict[str, str] = {
     "enact": "enacted",
     "sign": "enacted",
 }
+
+#: Common given names whose bearers are overwhelmingly of one gender, for pronoun agreement ("she"
+#: does not stand for a man named Donald). A name missing here tells nothing; ambiguous names
+#: (Jordan, Taylor, Leslie, Kim, Jean) are left out on purpose.
+MALE_GIVEN_NAMES: frozenset[str] = frozenset(
+    {
+        "aaron", "abdullah", "adam", "ahmed", "alan", "albert", "alberto", "alex", "alexander",
+        "alexei", "alfred", "ali", "andre", "andrew", "andrei", "angelo", "anthony", "antonio",
+        "arnold", "arthur", "barack", "ben", "benjamin", "benny", "bernard", "bernie", "bill", "billy",
+        "bob", "bobby", "boris", "brad", "bradley", "brandon", "brian", "bruce", "bryan", "carl",
+        "carlos", "charles", "charlie", "chris", "christopher", "chuck", "clarence", "colin", "craig",
+        "dan", "daniel", "danny", "darrell", "dave", "david", "dennis", "dick", "dmitry", "don",
+        "donald", "doug", "douglas", "duncan", "dwight", "earl", "ed", "eddie", "edward", "emmanuel",
+        "eric", "erik", "ernest", "frank", "franklin", "fred", "frederick", "gary", "george", "gerald",
+        "gordon", "greg", "gregory", "hans", "harold", "harry", "henry", "howard", "hugh", "ian",
+        "igor", "isaac", "jack", "jacob", "jake", "james", "jamie", "jared", "jason", "jeb", "jeff",
+        "jeffrey", "jerry", "jim", "jimmy", "joe", "joel", "john", "johnny", "jon", "jonathan", "jose",
+        "joseph", "josh", "joshua", "juan", "justin", "keith", "ken", "kenneth", "kevin", "kofi",
+        "larry", "lawrence", "leonard", "louis", "luis", "marco", "mario", "mark", "martin", "matt",
+        "matthew", "michael", "mike", "mitch", "mitt", "mohammed", "muhammad", "nathan", "neil", "newt",
+        "nicholas", "nick", "nicolas", "noah", "oliver", "omar", "orrin", "patrick", "paul", "pedro",
+        "peter", "phil", "philip", "pierre", "ralph", "randy", "ray", "raymond", "reince", "richard",
+        "rick", "robert", "robby", "rod", "roger", "ron", "ronald", "rudy", "russell", "ryan", "sam",
+        "samuel", "scott", "sean", "sergei", "sergey", "stephen", "steve", "steven", "stuart", "ted",
+        "thomas", "tim", "timothy", "todd", "tom", "tommy", "tony", "vladimir", "walter", "wayne",
+        "william", "willie", "xi", "yuri"
+    }
+)
+FEMALE_GIVEN_NAMES: frozenset[str] = frozenset(
+    {
+        "abigail", "alice", "alicia", "alison", "amanda", "amy", "andrea", "angela", "angelina", "ann",
+        "anna", "anne", "annie", "barbara", "betsy", "betty", "beverly", "brenda", "carla", "carly",
+        "carol", "caroline", "catherine", "cathy", "charlotte", "cheryl", "christina", "christine",
+        "claire", "cynthia", "dana", "debbie", "deborah", "debra", "diana", "diane", "donna", "doris",
+        "dorothy", "elaine", "eleanor", "elizabeth", "ellen", "emily", "emma", "erin", "eva", "evelyn",
+        "gillian", "gina", "gloria", "hannah", "heather", "helen", "hillary", "holly", "hope", "ivana",
+        "ivanka", "jane", "janet", "janice", "jennifer", "jessica", "jill", "joan", "joanna", "joyce",
+        "judith", "judy", "julia", "julie", "karen", "kate", "katherine", "kathleen", "kathy", "kelly",
+        "kellyanne", "kirsten", "laura", "lauren", "linda", "lisa", "lois", "lori", "louise", "lucy",
+        "lynn", "madeleine", "margaret", "maria", "marie", "marilyn", "martha", "mary", "megan",
+        "melania", "melanie", "melissa", "michele", "michelle", "monica", "nancy", "natalie", "nicole",
+        "nikki", "olivia", "pamela", "patricia", "paula", "peggy", "rachel", "rebecca", "rose", "ruth",
+        "sally", "samantha", "sandra", "sarah", "sharon", "shirley", "stephanie", "susan", "suzanne",
+        "tammy", "teresa", "theresa", "tina", "valerie", "victoria", "virginia", "wendy"
+    }
+)

@@ -5,10 +5,14 @@ type, cue, speaker and role with the spans where they are named). Output: counts
 classes added to a `SystemScores` (`score_article`), and the rules behind them as functions
 (`source_category`, `resolve_sources`, `speaker_verdict`, `role_verdict`).
 
-Content matching (`kg.eval.overlap`): token Jaccard >= 0.5, one-to-one. "Quoted" is scored by
+Content matching (`kg.eval.overlap`): token Jaccard >= 0.5, one-to-one. A direct quote split
+around its attribution (`"A," X said, <apposition>. "B."`) is scored by its quoted parts, without
+the attribution between them: PolNeAR marks such a quote as one discontinuous content of those
+parts, and the words between are the source and cue, not content. "Quoted" is scored by
 matching quoted gold against the predictions whose `quote_type` is "direct" or "mixed" (the
-predictions whose content contains quote marks, mirroring the gold definition; the textacy
-baseline only produces direct quotes). "any overlap" repeats the content matching with any shared
+predictions whose content contains quote marks, mirroring the gold definition, except transcript
+turns, "PENCE: ...", direct speech without marks of their own, which PolNeAR's gold does not
+count as quoted; the textacy baseline only produces direct quotes). "any overlap" repeats the content matching with any shared
 token as the bar, which separates boundary errors from misses.
 
 Speaker
@@ -36,10 +40,14 @@ sentence-initial word counts only if the article never writes it in lower case),
    is right.
 2. antecedent (gold has no coreference; these approximations stand in for it):
    * pronoun: the nearest preceding `named` gold source (for he/she/him/her/his, not one that
-     starts with a determiner and has no role word: "he" is not "the New York Times"); for
+     starts with a determiner and has no role word: "he" is not "the New York Times", nor one
+     whose gender the span itself contradicts by an honorific or a given name of geokg's
+     lexicon, also one the article writes before a lone surname: "she" is not "Mr. Obama",
+     "Donald Trump" or "Trump" in an article that names Donald Trump); for
      I/we/me/us/my/our inside the content of another gold attribution, that attribution's source
-     (resolved the same way if it is itself a pronoun). Gender and number are not checked: on 25
-     dev pronouns checked by hand about three in four antecedents were right;
+     (resolved the same way if it is itself a pronoun). Number is not checked, and gender only as
+     said: on 25 dev pronouns checked by hand (before the gender check) about three in four
+     antecedents were right;
    * relative: the run of capitalised words right before the pronoun ("Sen. Tim Kaine, who");
    * definite nominal: the nearest preceding `named` gold source containing the nominal's head
      word ("the mayor" -> "Charlotte Mayor Jennifer Roberts"), else the nearest preceding
@@ -73,7 +81,7 @@ from typing import TYPE_CHECKING
 
 from kg.eval.overlap import WordTokens, match
 from kg.eval.polnear import GoldArticle, GoldAttribution
-from kg.lexicon import CUE_VERBS, TITLE_ROLES
+from kg.lexicon import CUE_VERBS, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, TITLE_ROLES
 
 if TYPE_CHECKING:  # geokg's result type, for annotations only
     from kg.model import ArticleResult
@@ -172,6 +180,36 @@ def source_category(source_text: str, article_text: str = "") -> str:
     return "definite" if lower[0] in _DEFINITE else "indefinite"
 
 
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+
+
+def source_gender(source_text: str, article_text: str = "") -> str | None:
+    """"m"/"f" when a source span says it: an honorific ("Mr. Obama") or a given name the
+    lexicon lists ("Hillary Clinton"); for a surname alone, the given name the article writes
+    before that surname elsewhere ("Obama" -> "Barack Obama"); None otherwise."""
+    raws = _WORDS.findall(source_text)
+    if any(_bare(w) != w.lower() for w in raws):
+        return None  # "Keith Scott's wife": the name is not the source
+    words = [w.lower().rstrip(".") for w in raws]
+    for w in words:
+        if w in _HONORIFIC_GENDER:
+            return _HONORIFIC_GENDER[w]
+    skip = _DETERMINERS | _NAME_ADJECTIVES | {w for f in role_forms(source_text) for w in f.split()}
+    names = [(raw, w) for raw, w in zip(raws, words) if raw[0].isupper() and w not in skip and w + "." not in skip]
+    if len(names) == 1 and article_text:
+        full = re.findall(rf"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?{re.escape(names[0][0])}\b", article_text)
+        genders = {_given_gender(g.lower()) for g in full} - {None}
+        return genders.pop() if len(genders) == 1 else None
+    if len(names) < 2:
+        return None
+    return _given_gender(names[0][1])
+
+
+def _given_gender(name: str) -> str | None:
+    return "m" if name in MALE_GIVEN_NAMES else "f" if name in FEMALE_GIVEN_NAMES else None
+
+
 def head_overlap(text: str, speaker_spans: Iterable[Span], source_spans: Iterable[Span]) -> str:
     """"head" when a speaker span overlaps a source span at its head, "modifier" when it overlaps
     only elsewhere (before a possessive or a noun, or inside an "of/for/at ..." phrase), "" when
@@ -233,7 +271,9 @@ def resolve_sources(article: GoldArticle) -> dict[str, SourceInfo]:
     named = sorted(((g.source[0][0], g) for g in golds if cats[g.id] == "named" and g.source), key=lambda x: x[0])
     memo: dict[str, tuple[Span, ...] | None] = {}
 
-    def preceding_named(start: int, head: str | None = None, person: bool = False) -> tuple[Span, ...] | None:
+    def preceding_named(
+        start: int, head: str | None = None, person: bool = False, gender: str | None = None
+    ) -> tuple[Span, ...] | None:
         best = None
         for s, g in named:
             if s >= start:
@@ -241,6 +281,8 @@ def resolve_sources(article: GoldArticle) -> dict[str, SourceInfo]:
             words = [_bare(w) for w in _WORDS.findall(g.source_text)]
             if person and words[0] in _DETERMINERS and not role_forms(g.source_text):
                 continue  # "he" is not "the New York Times" or "a Donald Trump tweet"
+            if gender is not None and source_gender(g.source_text, text) not in {None, gender}:
+                continue  # "she" is not "Mr. Obama" or "Donald Trump"
             if head is None or head in {w.rstrip("s") for w in words}:
                 best = g.source
         return best
@@ -265,7 +307,8 @@ def resolve_sources(article: GoldArticle) -> dict[str, SourceInfo]:
                     elif cats[outer.id] in {"pronoun", "relative", "definite"}:
                         result = antecedent(outer, depth + 1)
             if result is None:
-                result = preceding_named(start, person=bool(words & _SINGULAR_PERSON))
+                gender = next((_PRONOUN_GENDER[w] for w in words if w in _PRONOUN_GENDER), None)
+                result = preceding_named(start, person=bool(words & _SINGULAR_PERSON), gender=gender)
         elif cat == "relative":
             result = _relative_antecedent(text, start)
         elif cat == "definite":
@@ -351,10 +394,30 @@ class Prediction:
     speaker_spans: tuple[Span, ...] = ()  # where the speaker is named in the article
     role: str | None = None  # label of the speaker's office
     role_spans: tuple[Span, ...] = ()
+    #: The content's parts when it is not one stretch of text (a direct quote split around its
+    #: attribution); empty: the content is start-end.
+    parts: tuple[Span, ...] = ()
 
     @property
     def quoted(self) -> bool:
         return self.quote_type in ("direct", "mixed")
+
+    @property
+    def content_spans(self) -> tuple[Span, ...]:
+        return self.parts or ((self.start, self.end),)
+
+
+def quote_parts(text: str, start: int, end: int) -> tuple[Span, ...]:
+    """The quoted stretches of a direct quote at `start`-`end`, without the attribution between
+    them (`"A," X said. "B."` -> the two quotes); empty when the quote is one stretch."""
+    from kg.nlp.quote_marks import (
+        find_quote_spans,  # pure string code; the import spares kg.nlp's spaCy
+    )
+
+    spans = find_quote_spans(text[start:end])
+    if len(spans) < 2:
+        return ()
+    return tuple((start + q.start, start + q.end) for q in spans)
 
 
 def predictions_from_result(result: ArticleResult) -> list[Prediction]:
@@ -365,6 +428,7 @@ def predictions_from_result(result: ArticleResult) -> list[Prediction]:
         if lm.entity is not None:
             spans[lm.entity.key].append((lm.mention.start, lm.mention.end))
     out = []
+    text = result.document.text
     for s in result.statements:
         key = s.speaker.key if s.speaker is not None else None
         role = s.speaker_role
@@ -372,6 +436,7 @@ def predictions_from_result(result: ArticleResult) -> list[Prediction]:
             Prediction(
                 start=s.start,
                 end=s.end,
+                parts=quote_parts(text, s.start, s.end) if s.quote_type == "direct" else (),
                 quote_type=s.quote_type,
                 cue=s.cue,
                 speaker=key,
@@ -483,7 +548,7 @@ def score_article(
     infos = infos if infos is not None else resolve_sources(article)
     tokens = WordTokens(text)
     gsets = [tokens.ids(g.content) for g in golds]
-    psets = [tokens.ids([(p.start, p.end)]) for p in preds]
+    psets = [tokens.ids(p.content_spans) for p in preds]
 
     subsets = (
         ("all", scores.all, lambda p: True),

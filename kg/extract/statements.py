@@ -6,11 +6,15 @@ notes for the statements left unattributed.
 Speaker resolution never invents a speaker. In order: an actor named in the speaker span
 (person, then organisation, then country); a title alone ("The ambassador") resolved to the
 person the article introduced with that title; a definite description ("the businessman", "the
-Vermont senator") resolved to the last person the article named next to that noun; "he"/"she"
-resolved to the previous speaker or the last person named before (of the same gender where the
-article tells it: Mr./Mrs./Ms., or an earlier "he"/"she" for that person); "it"/"they" and "the
-statement" to the previous speaker, or to the last organisation or country named before. Anything
-else ("officials", "a source", "63 percent") stays unattributed and is reported in the notes.
+GOP nominee") resolved to the last person the article named with that noun right before the name
+or in apposition, and a non-role noun ("the fund", "the union") to the last organisation named
+with that word; "he"/"she" resolved to the previous speaker or the last person named before (of
+the same gender where it is known: Mr./Mrs./Ms., a given name of the lexicon, or an earlier
+"he"/"she" for that person); "it"/"they" and "the statement" to the previous speaker, or to the
+last organisation or country named before; a transcript's label in capitals ("PENCE") to the one
+person of the article with that surname. Anything else ("officials", "a source", "63 percent")
+stays unattributed and is reported in the notes: the RDF contract gives a statement a person,
+organisation or country as speaker, and a generic group is none of these.
 """
 
 from __future__ import annotations
@@ -20,7 +24,12 @@ from collections.abc import Callable
 
 from kg.extract.dates import resolve_date
 from kg.extract.view import ArticleView
-from kg.lexicon import DESCRIPTIVE_ROLES, TITLE_ROLES
+from kg.lexicon import (
+    DESCRIPTIVE_ROLES,
+    FEMALE_GIVEN_NAMES,
+    MALE_GIVEN_NAMES,
+    TITLE_ROLES,
+)
 from kg.model import Entity, LinkedMention, QuoteCandidate, Statement
 from kg.slugs import slugify
 
@@ -120,16 +129,36 @@ def _gender_of(view: ArticleView, lm: LinkedMention) -> str | None:
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 
 
+def _given_name_gender(label: str) -> str | None:
+    """"m"/"f" from the first given name of a person's label, when the name is one that the
+    lexicon lists ("Hillary Clinton" -> "f"); None otherwise."""
+    words = [w.strip(".,").lower() for w in label.split()]
+    words = [w for w in words if w not in _HONORIFIC_GENDER and w not in TITLE_ROLES]
+    if len(words) < 2:
+        return None  # a surname alone tells nothing
+    if words[0] in MALE_GIVEN_NAMES:
+        return "m"
+    if words[0] in FEMALE_GIVEN_NAMES:
+        return "f"
+    return None
+
+
 def _article_genders(view: ArticleView) -> dict[str, str]:
-    """Gender of the people the article itself marks: "Mr./Mrs./Ms. X", or the pronouns that
-    follow X in sentences where X is the only person named ("Trump said his ..."). Majority of
-    the evidence per person; a tie tells nothing."""
+    """Gender of the people the article itself marks: "Mr./Mrs./Ms. X", a given name the lexicon
+    knows ("Hillary Clinton"), or the pronouns that follow X in sentences where X is the only
+    person named ("Trump said his ..."). A given name decides alone; otherwise the majority of
+    the evidence per person (an honorific counts twice); a tie tells nothing. Pronouns are weak
+    evidence: "Clinton said he ..." is often about someone else."""
     votes: dict[str, list[str]] = {}
+    given_names: dict[str, str] = {}
     quotes = _outside_quotes(view)
     by_sentence: dict[int, list[LinkedMention]] = {}
     for lm in view.mentions:
         if lm.entity is None or lm.entity.kind != "person" or lm.mention.kind != "person":
             continue
+        given = _given_name_gender(lm.entity.label)
+        if given is not None:
+            given_names[lm.entity.key] = given
         g = _gender_of(view, lm)
         if g is not None:
             votes.setdefault(lm.entity.key, []).extend([g, g])
@@ -148,6 +177,7 @@ def _article_genders(view: ArticleView) -> dict[str, str]:
         m, f = vs.count("m"), vs.count("f")
         if m != f:
             out[key] = "m" if m > f else "f"
+    out.update(given_names)
     return out
 
 
@@ -225,8 +255,9 @@ def _described_person(view: ArticleView, noun: str, before: int) -> Entity | Non
         left = view.text[max(0, m.start - 40) : m.start].lower()
         right = view.text[m.end : m.end + 60].lower()
         left_words = left.replace(",", " ").split()
-        gap = left[left.rfind(noun) + len(noun) :] if noun in left else "."
-        before_name = noun in left_words[-4:] and not any(c in gap for c in ".\n;:")
+        gap = view.text[m.start - len(left) + left.rfind(noun) + len(noun) : m.start] if noun in left else "."
+        # "businessman Donald Trump", "nominee Sen. Tim Kaine"; not "the union backs Clinton"
+        before_name = noun in left_words[-4:] and all(w[:1].isupper() for w in gap.split()) and not any(c in gap for c in "\n;:")
         in_apposition = right.startswith(",") and noun in right.split(",")[1].replace(".", " ").split()
         if before_name or in_apposition:
             found = lm.entity
@@ -292,6 +323,10 @@ def _resolve_speaker(
             role = _office_role(view, speaker, max(q.start, end))
         return speaker, role, None
     head_is_title = head is not None and any(o.mention.start <= head.idx < o.mention.end for o in offices)
+    words = view.text[start:end].lower().split()
+    described = _definite_description(view, words, start)
+    if described is not None:
+        return described, _office_role(view, described, q.start) if described.kind == "person" else None, None
     if actors and not head_is_title:
         return None, None, f"speaker {view.text[start:end]!r} is a group or role around {actors[-1].mention.text!r}, not a named actor"
     if offices:
@@ -318,11 +353,51 @@ def _resolve_speaker(
                 genders.setdefault(speaker.key, _GENDERED[words[-1]])
             return speaker, _office_role(view, speaker, q.start) if speaker.kind == "person" else None, None
         return None, None, f"speaker {view.text[start:end]!r} has no clear antecedent before it"
-    if len(words) >= 2 and words[0] in _DETERMINERS and words[-1].isalpha() and not words[-1].endswith("s"):
-        found = _described_person(view, words[-1], start)
-        if found is not None:
-            return found, _office_role(view, found, q.start), None
+    named = _capitalised_surname(view, view.text[start:end])
+    if named is not None:
+        return named, _office_role(view, named, q.start), None
     return None, None, f"speaker {view.text[start:end]!r} is not a named actor"
+
+
+def _capitalised_surname(view: ArticleView, label: str) -> Entity | None:
+    """"PENCE" (a transcript's speaker label) -> the one person of the article whose name ends in
+    that word, written in capitals; None when no person or several do."""
+    words = label.split()
+    if len(words) != 1 or not label.isupper() or not label.isalpha() or len(label) < 3:
+        return None
+    found = {
+        lm.entity.key: lm.entity
+        for lm in view.mentions
+        if lm.entity is not None and lm.entity.kind == "person" and lm.entity.label.split()[-1].upper() == label
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _definite_description(view: ArticleView, words: list[str], before: int) -> Entity | None:
+    """"the businessman", "the GOP nominee" -> the last person named before with that noun next
+    to the name; "the fund", "the commission" -> the last organisation named before whose name
+    has that noun ("the International Monetary Fund", "the Commission on Presidential Debates").
+    Only for a singular definite phrase whose last word is its head."""
+    if len(words) < 2 or words[0] not in _DETERMINERS or not words[-1].isalpha() or words[-1].endswith("s"):
+        return None
+    noun = words[-1]
+    found = _described_person(view, noun, before)
+    if found is None and noun not in _ROLE_WORDS:
+        found = _named_organization(view, noun, before)
+    return found
+
+
+def _named_organization(view: ArticleView, noun: str, before: int) -> Entity | None:
+    """The last organisation named outside quotes before `before` whose name holds `noun`."""
+    quotes = _outside_quotes(view)
+
+    def named_with(lm: LinkedMention) -> bool:
+        if lm.entity is None or lm.entity.kind != "organization" or lm.mention.kind != "organization":
+            return False
+        name = lm.mention.text.split() + lm.entity.label.split()
+        return noun in {w.strip(".,\u2019'").lower() for w in name}
+
+    return _last_entity(view, before, 0, quotes, named_with)
 
 
 def _where_when(view: ArticleView, q: QuoteCandidate) -> tuple[Entity | None, object, Entity | None]:

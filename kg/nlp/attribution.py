@@ -10,16 +10,26 @@ Rules, in order:
    starts (`Darchiev said: "..."`, `warned that "..."`); next to quote marks a wider list of verbs
    counts (`QUOTE_CUE_VERBS`: "continued", "chanted"). A quote after a colon that ends the
    paragraph before takes the main verb of that clause (`Caddell continued:`); a quote signed
-   after a dash (`"..." \u2015 Name`) takes that name. A quote split around its attribution is one
-   statement. Short scare quotes without a cue are left to rule 2, which makes them part of a
-   "mixed" statement.
+   after a dash (`"..." \u2015 Name`) takes that name (a signature alone on the rest of its line
+   becomes a PERSON entity when the NER missed it). A quote split around its attribution is one
+   statement. Short scare quotes without a cue, and quotes that are only a piece of the writer's
+   sentence (`to blame for focusing on "..."`, `"..." to drive up the stock price`), are left to
+   rule 2, which makes them part of a "mixed" statement; a reported clause that stops at such a
+   quote runs to its closing mark, and a reporting verb inside a quote is the quoted speaker's,
+   not a statement of its own.
 2. Reported speech: a reporting verb with a clausal complement ("said that ...", "warned ..."),
    "call for X", "describe X as Y", "called X Y", "accused X of Y", a topic ("complained about
    X") or an object ("cited X"). Content containing quote marks is "mixed".
+   Intentions and pleas report their infinitive ("promised to cut taxes", "urged voters to
+   register"); "responded by saying ..." takes the subject of "responded".
 3. "according to X": the content is the clause the phrase attaches to.
+4. Speaker labels at the start of a paragraph: a headline "Trump: Cruz Has a Long Way to Go"
+   (the label must be an entity) and the turns of a quoted transcript ("PENCE: ..." and the
+   quoted paragraphs after it without a label of their own), which replace the one long quote.
 
 The speaker span is the cue's subject, never a subject inside a quote; for "X, who said" it is X;
-for a passive cue ("was asked") it is the agent ("by X") or nobody.
+for a passive cue ("was asked") it is the agent ("by X") or nobody; for a cue that opens its
+sentence ("Said Ellis: "..."") the name after it.
 """
 
 from __future__ import annotations
@@ -31,6 +41,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.lexicon import (
     CUE_PARTICLES,
     CUE_VERBS,
+    INFINITIVE_CUE_VERBS,
     NAMING_VERBS,
     OBJECT_CUE_VERBS,
     QUOTE_CUE_VERBS,
@@ -53,9 +64,11 @@ _TRIM = " \t\n,;:\u2014\u2013-" + _QUOTE_CHARS
 def _is_cue(tok: Token, quote: bool = False) -> bool:
     """A reporting verb. With `quote`, the wider list of verbs that introduce a direct quote
     ("X continued:", "the crowd chanted"), which report speech only next to quote marks."""
-    lemma = tok.lemma_.lower()
+    lemma = _lemma(tok)
     if tok.pos_ not in {"VERB", "AUX"}:
         return False
+    if lemma in INFINITIVE_CUE_VERBS and not quote and _infinitive(tok) is not None:
+        return True  # "promised to cut taxes", "urged voters to register"
     if lemma in NAMING_VERBS and _naming_object(tok) is not None:
         return True  # "called climate change a hoax"
     if not quote and (_topic_object(tok) is not None or _direct_object(tok) is not None):
@@ -66,6 +79,29 @@ def _is_cue(tok: Token, quote: bool = False) -> bool:
     if particles is None or quote:
         return True
     return any(c.lower_ in particles and c.dep_ in {"prep", "prt"} for c in tok.children)
+
+
+#: Word forms the small model lemmatises wrongly ("hoping" -> "hop").
+_LEMMA_FIXES = {"hoping": "hope", "hoped": "hope", "hopes": "hope"}
+
+
+def _lemma(tok: Token) -> str:
+    return _LEMMA_FIXES.get(tok.lower_, tok.lemma_.lower())
+
+
+def _infinitive(verb: Token) -> tuple[Token, Token] | None:
+    """First and last token of what an intention or plea verb reports: "to cut taxes" in
+    "promised to cut taxes", "voters to register" in "urged voters to register"; None when the
+    verb has no infinitive after it (or has a clause, which rule 2 reads as such)."""
+    if any(c.dep_ in _CLAUSE for c in verb.children):
+        return None
+    comps = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.pos_ in {"VERB", "AUX"}]
+    if not comps or not any(g.lower_ == "to" and g.dep_ == "aux" for g in comps[0].children):
+        return None
+    comp = comps[0]
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and verb.i < c.i < comp.i]
+    first = objs[0].left_edge if objs else comp.left_edge
+    return first, comp.right_edge
 
 
 def _naming_object(verb: Token) -> tuple[Token, Token] | None:
@@ -133,12 +169,36 @@ def _subject(verb: Token) -> Token | None:
         if v.dep_ in {"conj", "xcomp", "advcl"} and v.head.i != v.i:
             v = v.head
             continue
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in {"VERB", "AUX"}:
+            v = v.head.head  # "responded by saying ...": the subject of "responded"
+            continue
         break
     # Inverted order: "..., said Darchiev." (the subject can come out as dobj/attr)
     for c in verb.children:
         if c.dep_ in {"dobj", "attr", "npadvmod"} and c.i > verb.i and c.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
             return c
     return None
+
+
+def _fronted_speaker(doc: Doc, cue: Token) -> tuple[int, int] | None:
+    """`Said Ellis: "..."`, `Added Sen. Tom Ellis (R-Ohio), "..."`: a reporting verb that opens its
+    sentence, then a name up to a colon or comma. The parser often reads such a verb as part of
+    the name, so the name is taken from the surface: the proper nouns (and titles) after the verb."""
+    if cue.i > 0 and not (doc[cue.i - 1].is_space or doc[cue.i - 1].is_sent_end or doc[cue.i - 1].text in _QUOTE_CHARS):
+        return None
+    if not (cue.is_sent_start or cue.i == 0 or doc[cue.i - 1].is_space) or not cue.text[:1].isupper():
+        return None
+    end = cue.i + 1
+    while end < len(doc) and end - cue.i <= 8 and doc[end].text not in {":", ","}:
+        end += 1
+    if end >= len(doc) or doc[end].text not in {":", ","}:
+        return None
+    words = doc[cue.i + 1 : end]
+    names = [t for t in words if t.pos_ == "PROPN" and t.text[:1].isupper()]
+    if not names or not words[0].text[:1].isupper():
+        return None  # "Asked by CNN, ...": not a name right after the verb
+    end_char = words.end_char if words[-1].text == ")" else names[-1].idx + len(names[-1])  # "(R-Ohio)"
+    return words.start_char, end_char
 
 
 def _subject_span(doc: Doc, subj: Token) -> tuple[int, int] | None:
@@ -261,7 +321,21 @@ def _dash_speaker(doc: Doc, q: QuoteSpan) -> tuple[int, int] | None:
             return ent.start_char, ent.end_char
         if ent.start_char > at + 2:
             break
-    return None
+    # The NER often misses a reader's name signed under a quote; the signature alone on the
+    # rest of its line ("― Jane Q. Doe") is a name, and becomes a PERSON entity.
+    m = _SIGNATURE.match(doc_text(doc), at)
+    if m is None:
+        return None
+    span = doc.char_span(m.start(1), m.end(1))
+    if span is None:
+        return None
+    kept = [e for e in doc.ents if e.end <= span.start or e.start >= span.end]
+    doc.ents = sorted([*kept, Span(doc, span.start, span.end, label="PERSON")], key=lambda e: e.start)
+    return span.start_char, span.end_char
+
+
+#: A signature: two to four capitalised words, then only the end of the line or of the text.
+_SIGNATURE = re.compile(r"[ \t\u00a0]{0,2}((?:[A-Z][\w'\u2019-]*\.?[ \u00a0]){1,3}[A-Z][\w'\u2019-]+)[ \t\u00a0]*(?:\n|$)")
 
 
 def _nested_cues(head: Token) -> set[int]:
@@ -319,11 +393,15 @@ def _governing_cue(tok: Token) -> Token | None:
 
 def _content_from_clause(doc: Doc, verb: Token, speaker: tuple[int, int] | None) -> tuple[int, int] | None:
     """Char span of the reported content of a reporting verb, or None."""
-    lemma = verb.lemma_.lower()
+    lemma = _lemma(verb)
     if lemma in NAMING_VERBS:
         named = _naming_object(verb)
         if named is not None:
             return _clean_span(doc, named[0].idx, named[1].idx + len(named[1]))
+    if lemma in INFINITIVE_CUE_VERBS:
+        wanted = _infinitive(verb)
+        if wanted is not None:
+            return _clean_span(doc, wanted[0].idx, wanted[1].idx + len(wanted[1]))
     for c in verb.children:
         if c.dep_ in _CLAUSE:
             return _clause_span(doc, c, verb, speaker)
@@ -396,6 +474,53 @@ def _sent_index(doc: Doc, sent: Span) -> int:
     return doc.user_data.setdefault("_geokg_sent_index", {s.start: n for n, s in enumerate(doc.sents)})[sent.start]
 
 
+def _embedded(doc: Doc, q: QuoteSpan, cue: Token) -> bool:
+    """Whether a quote is only a piece of a sentence of the writer's: words that are neither the
+    attribution nor the quote's own punctuation run into it. Before the opening mark: a word that
+    is not the cue, its subject or one of its own dependents ("focusing on "..."", "speak
+    "directly to ..."", against "said "..."", "told reporters "...""). After the closing mark,
+    when the quote does not end in punctuation: a lower-case word that is not part of the
+    attribution (""..." to drive up the stock price", against ""..." he said")."""
+    text = doc_text(doc)
+    inner = text[q.start + 1 : q.end - 1 if q.closed else q.end].rstrip()
+    attribution = {cue.i} | {c.i for c in cue.children if c.i not in _quoted_tokens(doc)}
+    subj = _subject(cue)
+    if subj is not None:
+        attribution |= {t.i for t in subj.subtree}
+    first = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if first is None:
+        return False
+    prev = doc[first.start - 1] if first.start > 0 and not doc[first.start - 1].is_space else None
+    if (
+        prev is not None and prev.sent == first[0].sent and prev.is_alpha and prev.is_lower
+        and prev.i not in attribution and prev.head.i != cue.i and prev.lower_ not in {"that", "and", "but", "or"}
+    ):
+        return True
+    if q.closed and inner and inner[-1] not in ".,!?;:\u2014\u2013-\u2026'\u2019":
+        nxt = first.end
+        while nxt < len(doc) and (doc[nxt].is_space or doc[nxt].text in _QUOTE_CHARS):
+            nxt += 1
+        if nxt < len(doc) and doc[nxt].sent == doc[first.end - 1].sent:
+            t = doc[nxt]
+            if t.is_alpha and t.is_lower and t.i not in attribution and t.head.i != cue.i and t.i != cue.i:
+                return True
+    return False
+
+
+def _through_quote(
+    text: str, quotes: list[QuoteSpan], span: tuple[int, int], content: str, sentence_end: int
+) -> tuple[tuple[int, int], str]:
+    """A reported clause that stops at (or inside) a quote of its own sentence runs to the end of
+    that quote: the parser often hangs a quote apart from the clause it continues ("are to blame
+    for focusing on "he said this, he tweeted that."")."""
+    for q in quotes:
+        if span[0] <= q.start <= span[1] + 1 and q.end > span[1] and q.end <= sentence_end + 1:
+            if text[span[1] : q.start].strip():
+                continue
+            return (span[0], q.end), text[span[0] : q.end]
+    return span, content
+
+
 def _looks_like_statement(content: str) -> bool:
     """A quote that is a claim rather than a scare-quoted phrase: several words."""
     return len(content.split()) >= 4
@@ -420,6 +545,67 @@ def _continues(text: str, out: list[QuoteCandidate], q: QuoteSpan, quotes: list[
     return not has_quote_mark(rest)
 
 
+#: "Trump: Cruz Has a Long Way to Go" (a headline), "PENCE: Well, look, ..." (a transcript turn):
+#: one to four capitalised words, a colon, then the words said, at the start of a paragraph.
+_LABEL = re.compile(r"(?m)^[ \t]*[\"\u201c]?((?:[A-Z][\w.'\u2019-]*[ \t]){0,3}[A-Z][\w.'\u2019-]*)[ \t]*:[ \t]+(?=\S)")
+_NOT_LABELS = {"q", "a", "update", "updated", "note", "editor's note", "correction", "clarification", "watch",
+               "photo", "video", "read", "related", "source", "sources", "listen", "see", "advertisement"}
+
+
+def _labelled_paragraphs(doc: Doc, quotes: list[QuoteSpan]) -> list[QuoteCandidate]:
+    """Paragraphs that open with a speaker label: a headline "Name: words" and the turns of a
+    transcript ("PENCE: ..." inside a quoted transcript, with the quoted paragraphs after it
+    that have no label of their own). The label must name someone: an entity of the NER, or,
+    inside a quote, a name in capitals."""
+    text = doc_text(doc)
+    out: list[QuoteCandidate] = []
+    for m in _LABEL.finditer(text):
+        label = m.group(1)
+        if label.lower().rstrip(".") in _NOT_LABELS:
+            continue
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is None:
+            continue
+        inside = next((q for q in quotes if q.start < m.start(1) < q.end), None)
+        named = any(t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} for t in span)
+        if not named and not (inside is not None and label.isupper() and len(label) > 1):
+            continue
+        start = m.end()
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if inside is not None:
+            # the turn runs on over the quoted paragraphs after it that have no label of their
+            # own and are not a stage direction ("(CROSSTALK.)"), to the end of the quote
+            while True:
+                k = end
+                while k < inside.end and text[k] == "\n":
+                    k += 1
+                if k >= inside.end or k == end or _LABEL.match(text, k) or text[k:].lstrip(" \t\"\u201c")[:1] == "(":
+                    break
+                nl = text.find("\n", k)
+                end = inside.end if nl < 0 or nl > inside.end else nl
+            end = min(end, inside.end)
+        s, e = _trim(text, start, end, " \t\n" + _QUOTE_CHARS)
+        content = text[s:e]
+        if len(content.split()) < 3:
+            continue
+        sent = _sentence_of(doc, s)
+        quote_type = "direct" if inside is not None else ("mixed" if has_quote_mark(content) else "indirect")
+        out.append(
+            QuoteCandidate(
+                start=s,
+                end=e,
+                content=content,
+                quote_type=quote_type,
+                cue="say",
+                cue_span=(m.end(1), m.end(1) + 1),
+                speaker_span=(span.start_char, span.end_char),
+                sentence=_sent_index(doc, sent) if sent is not None else 0,
+            )
+        )
+    return out
+
+
 def find_attributions(doc: Doc) -> list[QuoteCandidate]:
     """All attribution candidates in `doc`, sorted by position."""
     text = doc_text(doc)
@@ -438,7 +624,7 @@ def find_attributions(doc: Doc) -> list[QuoteCandidate]:
         if cue is not None:
             # A quote inside the cue's own complement clause that is only part of it ("warned
             # that "..."" is whole, "said Russia aims for "coexistence"" is partial): rule 2.
-            if not _looks_like_statement(content):
+            if not _looks_like_statement(content) or _embedded(doc, q, cue):
                 continue  # a scare-quoted phrase: rule 2 reports it as part of a mixed statement
             clause = _content_from_clause(doc, cue, None)
             if clause is not None and clause[0] <= q.start < clause[1]:
@@ -446,7 +632,7 @@ def find_attributions(doc: Doc) -> list[QuoteCandidate]:
                 if len(clause_text) > len(content) + 12:
                     continue  # partial quote: reported speech with a quote in it (mixed)
             subj = _subject(cue)
-            speaker = _subject_span(doc, subj) if subj is not None else None
+            speaker = _fronted_speaker(doc, cue) or (_subject_span(doc, subj) if subj is not None else None)
             used_cues.add(cue.i)
             direct_spans.append((q.start, q.end))
             out.append(
@@ -455,7 +641,7 @@ def find_attributions(doc: Doc) -> list[QuoteCandidate]:
                     end=q.end,
                     content=content,
                     quote_type="direct",
-                    cue=cue.lemma_.lower(),
+                    cue=_lemma(cue),
                     cue_span=(cue.idx, cue.idx + len(cue)),
                     speaker_span=speaker,
                     sentence=sent_n,
@@ -492,10 +678,11 @@ def find_attributions(doc: Doc) -> list[QuoteCandidate]:
             )
             direct_spans.append((q.start, q.end))
 
+    long_quotes = [q for q in quotes if _looks_like_statement(q.content(text))]
     for tok in doc:
         if tok.i in used_cues or not _is_cue(tok):
             continue
-        if any(s <= tok.idx < e for s, e in direct_spans):
+        if any(s <= tok.idx < e for s, e in direct_spans) or any(q.start <= tok.idx < q.end for q in long_quotes):
             continue  # the cue is inside a direct quote ("I can confirm that ...")
         governor = _governing_cue(tok)
         subj = _subject(governor if governor is not None else tok)
@@ -510,6 +697,7 @@ def find_attributions(doc: Doc) -> list[QuoteCandidate]:
             span, content_text = _around_insertion(doc, tok)
         if span is None or span[1] - span[0] < 8:
             continue
+        span, content_text = _through_quote(text, quotes, span, content_text, tok.sent.end_char)
         quote_type = "mixed" if has_quote_mark(content_text) else "indirect"
         # Drop the unattributed direct quotes now covered by this mixed statement.
         out = [
@@ -522,12 +710,17 @@ def find_attributions(doc: Doc) -> list[QuoteCandidate]:
                 end=span[1],
                 content=content_text.strip(),
                 quote_type=quote_type,
-                cue=tok.lemma_.lower(),
+                cue=_lemma(tok),
                 cue_span=(tok.idx, tok.idx + len(tok)),
                 speaker_span=speaker,
                 sentence=_sent_index(doc, tok.sent),
             )
         )
     out.extend(_according_to(doc))
+    turns = _labelled_paragraphs(doc, quotes)
+    if turns:
+        # A transcript inside one long quote is its turns, not one statement of nobody's.
+        out = [c for c in out if not any(c.start <= t.start < c.end for t in turns) or c.quote_type != "direct"]
+        out.extend(turns)
     out.sort(key=lambda c: (c.start, c.end))
     return out

@@ -25,11 +25,13 @@ from kg.eval.attrscore import (
     Prediction,
     SystemScores,
     head_overlap,
+    quote_parts,
     resolve_sources,
     role_forms,
     role_verdict,
     score_article,
     source_category,
+    source_gender,
     speaker_verdict,
 )
 from kg.eval.overlap import WordTokens, match
@@ -301,6 +303,52 @@ def test_he_skips_an_outlet_as_antecedent():
     g3 = _gold(text, "E2", "it was over", "he")
     _, infos = _article(text, g1, g2, g3)
     assert [text[s:e] for s, e in infos["E2"].antecedent] == ["Jim Poe"]
+
+
+def test_she_skips_a_source_the_span_marks_as_a_man():
+    text = "Ann Lee spoke first. Mr. Poe spoke too, and Donald Kerr agreed. Then she said it was over."
+    g1 = _gold(text, "E0", "first", "Ann Lee", cue="spoke")
+    g2 = _gold(text, "E1", "too", "Mr. Poe", cue="spoke")
+    g3 = _gold(text, "E2", "agreed", "Donald Kerr", cue="agreed")
+    g4 = _gold(text, "E3", "it was over", "she")
+    _, infos = _article(text, g1, g2, g3, g4)
+    assert [text[s:e] for s, e in infos["E3"].antecedent] == ["Ann Lee"]
+
+
+@pytest.mark.parametrize(
+    ("source", "gender"),
+    [
+        ("Mr. Obama", "m"),
+        ("Sen. Hillary Clinton", "f"),
+        ("Democratic Sen. Claire McCaskill (D-Mo.)", "f"),
+        ("Clinton", None),  # a surname alone tells nothing
+        ("Rakeyia Scott", None),  # only the given name counts, not a surname that is also one
+        ("Keith Scott's wife", None),  # the name is a possessor, not the source
+    ],
+)
+def test_source_gender(source, gender):
+    assert source_gender(source) == gender
+
+
+def test_a_lone_surname_takes_the_gender_of_the_given_name_the_article_writes_before_it():
+    text = "Hillary Clinton and Donald Trump met. Later Clinton spoke."
+    assert source_gender("Clinton", text) == "f" and source_gender("Trump", text) == "m"
+    assert source_gender("Smith", "John Smith and Mary Smith spoke.") is None  # two people, no answer
+
+
+def test_direct_quote_split_around_its_attribution_is_scored_by_its_quoted_parts():
+    text = (
+        '"We will win this," said Berg, who chairs the finance committee of the regional '
+        'assembly in the north. "And then we govern."'
+    )
+    gold = _gold(text, "E1", ['"We will win this,"', '"And then we govern."'], "Berg")
+    whole = _pred(text, text, "berg", ("Berg",), quote_type="direct")
+    parts = quote_parts(text, whole.start, whole.end)
+    assert [text[s:e] for s, e in parts] == ['"We will win this,"', '"And then we govern."']
+    for pred, tp in ((whole, 0), (Prediction(**{**whole.__dict__, "parts": parts}), 1)):
+        sc = SystemScores("t")
+        score_article(sc, GoldArticle("a", text, (gold,)), [pred])
+        assert sc.all.tp_speaker == tp
 
 
 def test_relative_and_definite_antecedents():

@@ -76,3 +76,28 @@ def test_a_capital_speaks_for_its_country_and_other_places_do_not_speak(pipeline
     assert all(st.speaker is None or st.speaker.kind in {"person", "organization", "country"}
                for st in result.statements)
     assert any("is a place" in note for note in result.notes) or not result.statements
+
+
+def test_she_skips_a_previous_speaker_whose_given_name_is_a_mans(pipeline) -> None:
+    text = (
+        "Donald Smith said that the deal was fair. Mary Jones arrived later in the day. "
+        "She said that the talks had been useful."
+    )
+    found = said(pipeline, text)
+    assert len(found) == 2 and found[1].speaker is not None and found[1].speaker.label == "Mary Jones"
+
+
+def test_the_fund_speaks_through_the_organisation_named_with_that_noun(pipeline) -> None:
+    text = "The International Monetary Fund cut its forecast on Tuesday. The fund said that growth would slow."
+    (s,) = said(pipeline, text)
+    assert s.speaker is not None and s.speaker.kind == "organization" and "Monetary Fund" in s.speaker.label
+
+
+def test_a_description_needs_its_noun_right_before_the_name(pipeline) -> None:
+    # "Union backs Clinton" does not make Clinton "the union"
+    text = "The Service Employees International Union backs Hillary Clinton. The union said that turnout would be high."
+    (s,) = said(pipeline, text)
+    assert s.speaker is None or s.speaker.kind == "organization"
+    text = "Republican presidential nominee Donald Trump held a rally. Later the GOP nominee said that the polls were rigged."
+    (s,) = said(pipeline, text)
+    assert s.speaker is not None and s.speaker.label == "Donald Trump"

@@ -142,3 +142,83 @@ def test_bad_input_does_not_crash_or_invent_a_speaker(pipeline) -> None:
             assert q.speaker_span is None or text[slice(*q.speaker_span)].strip()
         (result,) = list(pipeline.process([Document(id="bad", text=text, source="bad.txt")]))
         assert all(s.speaker is None for s in result.statements)
+
+
+def test_a_quote_inside_a_reported_clause_is_part_of_one_mixed_statement(pipeline) -> None:
+    text = "Senator Jane Fox said that Democrats are to blame for focusing on \u201che said this, he tweeted that.\u201d"
+    qs = quotes(pipeline, text)
+    assert [q.quote_type for q in qs] == ["mixed"]  # no direct quote, no statement for "tweeted"
+    assert qs[0].cue == "say" and qs[0].content.endswith("he tweeted that.\u201d")
+
+
+def test_a_quote_that_runs_on_into_the_writers_sentence_is_not_a_direct_statement(pipeline) -> None:
+    text = "Warren told Stumpf: \u201cYou squeezed employees to the breaking point\u201d to drive up the stock price."
+    assert all(q.quote_type != "direct" for q in quotes(pipeline, text))
+    text = "\u201cWe will win this state and the next one,\u201d Governor Tom Reed told reporters on Monday."
+    (q,) = quotes(pipeline, text)
+    assert q.quote_type == "direct" and text[slice(*q.speaker_span)] == "Governor Tom Reed"
+
+
+def test_a_name_signed_under_a_quote_is_its_speaker_even_when_the_ner_misses_it(pipeline) -> None:
+    text = (
+        "Readers wrote to us.\n\n"
+        "\u201cThis election is a disgrace to the whole country and to all of us.\u201d\u00a0\u2015 Jacklyn Ashley\u00a0\n"
+        "\u201cWe deserve far better leaders than these two candidates.\u201d \u2015 Mirta Q. Olidem"
+    )
+    found = statements(pipeline, text)
+    assert [s.speaker.label if s.speaker else None for s in found] == ["Jacklyn Ashley", "Mirta Q. Olidem"]
+
+
+def test_an_intention_or_plea_reports_its_infinitive(pipeline) -> None:
+    (q,) = quotes(pipeline, "Senator Tim Kaine promised to cut taxes for the middle class.")
+    assert q.cue == "promise" and q.content == "to cut taxes for the middle class"
+    (q,) = quotes(pipeline, "Hillary Clinton urged voters to register before the deadline.")
+    assert q.cue == "urge" and q.content == "voters to register before the deadline"
+    assert quotes(pipeline, "The company plans to open a new plant in Ohio next year.") == []
+
+
+def test_a_reporting_verb_that_opens_the_sentence_takes_the_name_after_it(pipeline) -> None:
+    text = "Taxes rose again. Said Sen. Tom Ellis (R-Ohio): \u201cWe will not give in to these demands.\u201d"
+    (q,) = quotes(pipeline, text)
+    assert q.quote_type == "direct" and text[slice(*q.speaker_span)] == "Sen. Tom Ellis (R-Ohio)"
+    # the parser reads "Said Ellis" as one name; the speaker comes from the surface
+    text = "Said Ellis: \u201cI do not get the sense she is the least bit interested in tax reform.\u201d"
+    (q,) = quotes(pipeline, text)
+    assert q.speaker_span is not None and text[slice(*q.speaker_span)] == "Ellis"
+    text = "Asked by CNN about the wall, Donald Trump said: \u201cWe will build it and they will pay for it.\u201d"
+    (q,) = [q for q in quotes(pipeline, text) if q.quote_type == "direct"]
+    assert q.speaker_span is not None and text[slice(*q.speaker_span)] == "Donald Trump"
+
+
+def test_saying_after_a_preposition_takes_the_subject_of_the_verb_it_modifies(pipeline) -> None:
+    text = "Howard Dean, a medical doctor, responded by saying he would never diagnose someone through television."
+    (q,) = quotes(pipeline, text)
+    assert q.cue == "say" and q.content == "he would never diagnose someone through television"
+    assert text[slice(*q.speaker_span)].startswith("Howard Dean")
+
+
+def test_a_headline_label_and_transcript_turns_name_their_speakers(pipeline) -> None:
+    text = (
+        "Pence: Trump Was Only Mocking the Clinton Camp.\n\n"
+        "On Sunday, Mike Pence spoke to Fox News. Partial transcript as follows:\n\n"
+        '"WALLACE: Let us start with the debate. Will Gennifer Flowers be there?\n\n'
+        '"PENCE: Well, look, this is serious business. The American people have a choice to make.\n\n'
+        '"But the truth is that Donald Trump communicates well.\n\n'
+        '"(CROSSTALK.)\n\n'
+        '"WALLACE: Governor, I do not want to interrupt."\n\n'
+        "UPDATE: The story was updated on Monday."
+    )
+    found = statements(pipeline, text)
+    turns = [(s.quote_type, s.content) for s in found]
+    assert turns == [
+        ("indirect", "Trump Was Only Mocking the Clinton Camp."),
+        ("direct", "Let us start with the debate. Will Gennifer Flowers be there?"),
+        ("direct", (
+            'Well, look, this is serious business. The American people have a choice to make.\n\n'
+            '"But the truth is that Donald Trump communicates well.'
+        )),
+        ("direct", "Governor, I do not want to interrupt."),
+    ]
+    # "PENCE" in capitals is the one person of the article named Pence
+    assert found[0].speaker is not None and found[0].speaker.label == "Mike Pence"
+    assert found[2].speaker is not None and found[2].speaker.label == "Mike Pence"
