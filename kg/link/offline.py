@@ -66,6 +66,8 @@ def exact_label(surface: str, label: str) -> bool:
 _LEGISLATOR_ROLES = frozenset({"member of parliament", "member of regional parliament", "senator"})
 
 
+# One or two capitalised words, possibly possessive, right before a mention ("Russia's ").
+_OWNER = re.compile(r"((?:[A-Z][\w.\-]*\s+)?[A-Z][\w.\-]*?)(?:['\u2019]s)?\s+(?:the\s+)?$")
 _BRACKETED = re.compile(r"\s*\(\s*([A-Za-z.&]{2,12})\s*\)")
 
 
@@ -200,7 +202,9 @@ class OfflineLinker:
             conf *= 0.5
         return conf
 
-    def _lookup(self, m: Mention, kinds: Iterable[str], context: Mapping[str, float]) -> tuple[Entity | None, float]:
+    def _lookup(self, m: Mention, kinds: Iterable[str], context: Mapping[str, float],
+                owner: str | None = None) -> tuple[Entity | None, float]:
+        """`owner`: the country the text puts right before an organisation ("Russia's", "Russian")."""
         kinds = list(kinds)
         # Case-aware: "Us" is not the US, "CAIR" is not Čair in North Macedonia.
         cands = self.gaz.candidates(m.lookup, kinds=kinds, cased=True)
@@ -224,6 +228,18 @@ class OfflineLinker:
             own, country = self._country_organisation(m.lookup, cands)
             if own:
                 cands, context = own, {country: 1.0}
+            elif owner:
+                # "Russia's Security Council" is Russia's, not the UN's: the owner's own
+                # organisations only; another's is kept only under its full name or acronym
+                # ("Ukraine's NATO bid", "Britain's European Union membership"), and no
+                # spelling of a short name is guessed (fuzzy matching would find the UN's again).
+                mine = [c for c in cands if c.country == owner]
+                if mine:
+                    cands, context = mine, {owner: 1.0}
+                else:
+                    cands = [c for c in cands if exact_label(surface, c.label) or surface.isupper()]
+                    if not cands:
+                        return None, 0.0
         if not cands and len(m.lookup.split()) >= 2:
             # One or two letters off ("Abdel Fattah el-Sissi"); single words are too risky.
             fuzzy = self.gaz.fuzzy_candidates(m.lookup, kinds=kinds)
@@ -234,6 +250,18 @@ class OfflineLinker:
         if entry is None or conf < self.threshold:
             return None, conf
         return self._entity(entry), conf
+
+    def _owner(self, text: str, m: Mention) -> str | None:
+        """The country named right before mention `m` as its owner: "Russia's" or "Russian"
+        (one or two capitalised words, possessive or demonym), or None."""
+        before = _OWNER.search(text, max(0, m.start - 40), m.start)
+        if before is None:
+            return None
+        words = before.group(1).split()
+        for k in (2, 1):
+            if len(words) >= k and (qid := self.gaz.demonym(" ".join(words[-k:]), cased=True)):
+                return qid
+        return None
 
     def _country_organisation(self, name: str, cands: list[GazEntry]) -> tuple[list[GazEntry], str]:
         """Organisations of the country that `name` starts with: among `cands` (the whole name
@@ -351,7 +379,8 @@ class OfflineLinker:
                         ent, conf = found, found_conf
                 results[n] = LinkedMention(m, ent, conf)
                 continue
-            ent, conf = self._lookup(m, kinds, context)
+            owner = self._owner(analysis.document.text, m) if m.kind == "organization" else None
+            ent, conf = self._lookup(m, kinds, context, owner)
             if ent is None and m.kind == "organization" and len(m.lookup.split()) == 1:
                 # "the Agency", "the Commission": the organisation last named in full with
                 # that head word, when the word names nothing by itself.

@@ -194,6 +194,18 @@ def test_security_council_is_the_un_body(linker: OfflineLinker) -> None:
     assert keys(linker, a)[0] == "Q37470"
 
 
+def test_an_organisation_a_country_owns_is_that_countrys(linker: OfflineLinker) -> None:
+    # "Russia's Security Council" is not the UN's; "Ukraine's NATO bid" still names NATO.
+    text = "Russia's Security Council met. Ukraine's NATO bid stalled. Russia's Supreme Court ruled."
+    a = analyse(text, [("Russia", "country", {}), ("Security Council", "organization", {}),
+                       ("Ukraine", "country", {}), ("NATO", "organization", {}),
+                       ("Russia", "country"), ("Supreme Court", "organization")])
+    got = keys(linker, a)
+    assert got[1] == "organization/security-council"
+    assert got[3] == "Q7184"
+    assert linker.gaz.entry(got[5]).country == "Q159"
+
+
 def test_supreme_court_is_the_one_of_the_articles_country(linker: OfflineLinker) -> None:
     text = "In the United States, the Supreme Court ruled."
     a = analyse(text, [("United States", "country", {}), ("Supreme Court", "organization", {})])
