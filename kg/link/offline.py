@@ -105,6 +105,11 @@ def _same_name(a: str, b: str) -> bool:
     return fuzz.token_set_ratio(normalize_alias(a), normalize_alias(b)) >= 85
 
 
+def _acronym(surface: str) -> bool:
+    letters = surface.replace(".", "").replace("&", "")
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
+
+
 def _held(tenure: Tenure, day: dt.date | None, before: dt.date | None) -> bool:
     """In office on `day`; with no `day`, at any time that began by `before` (if given)."""
     if day is not None:
@@ -195,9 +200,11 @@ class OfflineLinker:
 
     def _confidence(self, evidence: Evidence) -> float:
         conf = self.model.probability(evidence)
-        if evidence.foreign and evidence.kind == "organization" and not evidence.exact_label:
+        if evidence.foreign and evidence.kind == "organization" and not evidence.exact_label \
+                and not _acronym(evidence.surface):
             # "The Senate" in a story about Italy is not the US Senate (a generic alias), while
-            # "Reuters" or "the White House" are themselves wherever they appear. The benchmarks
+            # "Reuters", "the White House" or an acronym ("AP", "FBI": case-aware aliases make
+            # it the entity's own) are themselves wherever they appear. The benchmarks
             # hold too few such cases for the model to learn it, so the rule stays explicit.
             conf *= 0.5
         return conf

@@ -206,6 +206,13 @@ def test_an_organisation_a_country_owns_is_that_countrys(linker: OfflineLinker) 
     assert linker.gaz.entry(got[5]).country == "Q159"
 
 
+def test_an_acronym_is_its_organisation_in_a_foreign_story(linker: OfflineLinker) -> None:
+    # Unlike a generic alias ("the Senate"), "AP" names the agency wherever the story is.
+    text = "MOSCOW (AP) - Russia and Italy said so."
+    a = analyse(text, [("AP", "organization"), ("Russia", "country"), ("Italy", "country")])
+    assert keys(linker, a)[0] == "Q40469"
+
+
 def test_supreme_court_is_the_one_of_the_articles_country(linker: OfflineLinker) -> None:
     text = "In the United States, the Supreme Court ruled."
     a = analyse(text, [("United States", "country", {}), ("Supreme Court", "organization", {})])
