@@ -213,6 +213,18 @@ def test_an_acronym_is_its_organisation_in_a_foreign_story(linker: OfflineLinker
     assert keys(linker, a)[0] == "Q40469"
 
 
+def test_a_capital_the_ner_took_for_a_person(linker: OfflineLinker) -> None:
+    # "warned Kyiv": Kyiv is the capital when the story names Ukraine; "Sofia" in a story that
+    # never names Bulgaria stays a person, and a surname of someone named in full stays theirs.
+    text = "Ukraine talks. Russia warned Kyiv. Sofia said no. Jim Jordan spoke. Jordan left."
+    a = analyse(text, [("Ukraine", "country"), ("Russia", "country"), ("Kyiv", "person"), ("Sofia", "person"),
+                       ("Jim Jordan", "person"), ("Jordan", "person")])
+    got = keys(linker, a)
+    assert got[2] == "Q1899"
+    assert got[3] == "person/sofia"
+    assert got[5] == got[4]
+
+
 def test_supreme_court_is_the_one_of_the_articles_country(linker: OfflineLinker) -> None:
     text = "In the United States, the Supreme Court ruled."
     a = analyse(text, [("United States", "country", {}), ("Supreme Court", "organization", {})])
