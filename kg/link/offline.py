@@ -66,6 +66,10 @@ def exact_label(surface: str, label: str) -> bool:
 _LEGISLATOR_ROLES = frozenset({"member of parliament", "member of regional parliament", "senator"})
 
 
+#: A one-word place or organisation whose word the article also writes in lowercase must be
+#: this prominent (a capital, a major city or organisation) to be linked.
+COMMON_WORD_MIN_PRIOR = 0.8
+_LOWERCASE_WORD = re.compile(r"(?<![\w.])[a-z][a-z\-]+(?!\w)")
 # One or two capitalised words, possibly possessive, right before a mention ("Russia's ").
 _OWNER = re.compile(r"((?:[A-Z][\w.\-]*\s+)?[A-Z][\w.\-]*?)(?:['\u2019]s)?\s+(?:the\s+)?$")
 _BRACKETED = re.compile(r"\s*\(\s*([A-Za-z.&]{2,12})\s*\)")
@@ -210,11 +214,18 @@ class OfflineLinker:
         return conf
 
     def _lookup(self, m: Mention, kinds: Iterable[str], context: Mapping[str, float],
-                owner: str | None = None) -> tuple[Entity | None, float]:
-        """`owner`: the country the text puts right before an organisation ("Russia's", "Russian")."""
+                owner: str | None = None, common_word: bool = False) -> tuple[Entity | None, float]:
+        """`owner`: the country the text puts right before an organisation ("Russia's", "Russian").
+        `common_word`: the article also writes the mention's one word in lowercase ("Police said"
+        next to "told police"), so it is a capitalised noun unless the name is a major one: the
+        town of Police in Poland needs more than a story about Poland."""
         kinds = list(kinds)
         # Case-aware: "Us" is not the US, "CAIR" is not Čair in North Macedonia.
         cands = self.gaz.candidates(m.lookup, kinds=kinds, cased=True)
+        if common_word:
+            cands = [c for c in cands if c.prior >= COMMON_WORD_MIN_PRIOR]
+            if not cands:
+                return None, 0.0
         inexact = False
         if not cands and m.kind == "person":
             for variant in formal_name_variants(m.lookup):
@@ -369,6 +380,7 @@ class OfflineLinker:
         # (FAO)") is that name's entity, linked or not: the article's own definition beats any
         # gazetteer reading of the letters (CCA is not a court in a story about a prison firm).
         defined = _defined_acronyms(analysis.document.text, mentions)
+        lowercase_words = set(_LOWERCASE_WORD.findall(analysis.document.text))
         for n, m in enumerate(mentions):
             if n in results or m.kind in {"office", "date", "person"}:
                 continue
@@ -387,7 +399,8 @@ class OfflineLinker:
                 results[n] = LinkedMention(m, ent, conf)
                 continue
             owner = self._owner(analysis.document.text, m) if m.kind == "organization" else None
-            ent, conf = self._lookup(m, kinds, context, owner)
+            common = " " not in m.lookup and m.lookup.lower() in lowercase_words
+            ent, conf = self._lookup(m, kinds, context, owner, common)
             if ent is None and m.kind == "organization" and len(m.lookup.split()) == 1:
                 # "the Agency", "the Commission": the organisation last named in full with
                 # that head word, when the word names nothing by itself.

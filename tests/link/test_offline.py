@@ -225,6 +225,15 @@ def test_a_capital_the_ner_took_for_a_person(linker: OfflineLinker) -> None:
     assert got[5] == got[4]
 
 
+def test_a_capitalised_common_word_is_no_minor_place(linker: OfflineLinker) -> None:
+    # Police is a town in Poland; here the story also says "police", so "Police" is the noun.
+    text = "Poland mourns. Police said the man fled. He told police he was lost."
+    a = analyse(text, [("Poland", "country"), ("Police", "place")])
+    assert keys(linker, a)[1] == "place/police"
+    alone = analyse("Poland mourns. Police is a town near Szczecin.", [("Poland", "country"), ("Police", "place")])
+    assert keys(linker, alone)[1] == "Q208022"
+
+
 def test_supreme_court_is_the_one_of_the_articles_country(linker: OfflineLinker) -> None:
     text = "In the United States, the Supreme Court ruled."
     a = analyse(text, [("United States", "country", {}), ("Supreme Court", "organization", {})])
