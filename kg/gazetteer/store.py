@@ -358,10 +358,14 @@ def case_fits(surface: str, alias: str) -> bool:
     """Whether `surface`, as written, can be the gazetteer name `alias` (which it already
     matches case-blind). Short acronyms match only capitals: "Us" and "Who" are words, not the
     US and WHO. Short text in capitals matches only capitals: "CAIR" is an acronym, not the town
-    Čair. Everything else matches whatever its case ("Nato", "WASHINGTON", "moscow")."""
+    Čair. Several lowercase words are a description, not a name: "the west coast of South
+    America" is not West Coast in South Africa. Everything else matches whatever its case
+    ("Nato", "WASHINGTON", "moscow")."""
     s, a = _letters(surface), _letters(alias)
     if not s or not a:
         return True
+    if len(surface.split()) > 1 and surface.islower() and not alias.islower():
+        return False
     if a.isupper() and len(a) <= SHORT_ACRONYM and len(alias.split()) == 1 + alias.casefold().startswith("the "):
         return s.isupper()
     if s.isupper() and len(s) <= SHORT_CAPITALS and len(surface.split()) == 1:

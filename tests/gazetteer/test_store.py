@@ -275,6 +275,7 @@ def test_entries_by_kind(gaz: Gazetteer) -> None:
     ("Us", "US", False), ("Us", "U.S.", False), ("Us", "the US", False), ("Who", "WHO", False),
     ("US", "U.S.", True), ("U.S.", "US", True), ("Nato", "NATO", True), ("CAIR", "Čair", False),
     ("AP", "AP", True), ("WASHINGTON", "Washington", True), ("Pa.", "Pa.", True), ("moscow", "Moscow", True),
+    ("west coast", "West Coast", False), ("WEST COAST", "West Coast", True),
 ])
 def test_case_fits(surface: str, alias: str, fits: bool) -> None:
     from kg.gazetteer.store import case_fits
