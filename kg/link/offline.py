@@ -22,6 +22,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
+from kg.gazetteer.geo import PRIOR_CAPITAL
 from kg.gazetteer.store import GazEntry, Gazetteer, Position, Tenure, normalize_alias
 from kg.gazetteer.text import formal_name_variants, is_acronym_of, organisation_name_variants
 from kg.link.confidence import Evidence, LinkModel, load_model
@@ -195,6 +196,11 @@ class OfflineLinker:
             inexact=inexact,
         )
         conf = self._confidence(evidence)
+        if best.kind == "place" and best.prior >= PRIOR_CAPITAL and ctx(best) > 0:
+            # A capital in a story that names its country ("a trial in Paris" next to "French
+            # police") is as sure as the country itself; the model, fitted on few capitals,
+            # let its many namesakes (a dozen American Parises) outweigh that.
+            conf = max(conf, 0.9)
         tied = sum(1 for c in ranked if abs(score(c) - score(best)) < 1e-9)
         if tied > 1:
             # Nothing tells the best from its equals ("the Supreme Court" of no named country):

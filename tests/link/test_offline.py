@@ -234,6 +234,15 @@ def test_a_capitalised_common_word_is_no_minor_place(linker: OfflineLinker) -> N
     assert keys(linker, alone)[1] == "Q208022"
 
 
+def test_a_capital_of_a_named_country_is_linked_despite_its_namesakes(linker: OfflineLinker) -> None:
+    # A dozen American towns are called Paris; the story names France (and the US, and Italy).
+    text = "France mourns. The United States and Italy sent condolences. A trial in Paris began."
+    a = analyse(text, [("France", "country"), ("United States", "country"), ("Italy", "country"),
+                       ("Paris", "place")])
+    assert keys(linker, a)[3] == "Q90"
+    assert linker.link(a).mentions[3].score >= 0.9
+
+
 def test_supreme_court_is_the_one_of_the_articles_country(linker: OfflineLinker) -> None:
     text = "In the United States, the Supreme Court ruled."
     a = analyse(text, [("United States", "country", {}), ("Supreme Court", "organization", {})])
