@@ -8,7 +8,8 @@ classes added to a `SystemScores` (`score_article`), and the rules behind them a
 Content matching (`kg.eval.overlap`): token Jaccard >= 0.5, one-to-one. A direct quote split
 around its attribution (`"A," X said, <apposition>. "B."`) is scored by its quoted parts, without
 the attribution between them: PolNeAR marks such a quote as one discontinuous content of those
-parts, and the words between are the source and cue, not content. "Quoted" is scored by
+parts, and the words between are the source and cue, not content (a two-apostrophe `''` quote,
+whose statement starts and ends inside its marks, is split the same way). "Quoted" is scored by
 matching quoted gold against the predictions whose `quote_type` is "direct" or "mixed" (the
 predictions whose content contains quote marks, mirroring the gold definition, except transcript
 turns, "PENCE: ...", direct speech without marks of their own, which PolNeAR's gold does not
@@ -23,8 +24,12 @@ on the content-only pairs, to show why a found statement has a wrong speaker; "u
 split into quotes geokg found no cue for and statements whose speaker span it could not resolve.
 
 A predicted speaker is represented by the spans where it is named: for geokg every mention in the
-article of the speaker entity (`ArticleResult.mentions` with `entity.key == speaker.key`); for
-textacy the speaker tokens it returns. Gold source spans are classified from their text alone:
+article of the speaker entity (`ArticleResult.mentions` with `entity.key == speaker.key`), plus
+the label of a transcript turn ("PENCE: ..." at the start of the statement's paragraph) when the
+label spells the speaker's name (its last word or all of it, ignoring case; `transcript_label`):
+the label names the speaker as a mention does, but the NER does not tag a name in capitals, so
+without this rule a right speaker of a turn could never be credited, and a label that spells
+another name credits nothing; for textacy the speaker tokens it returns. Gold source spans are classified from their text alone:
 `named` (a capitalised word that is not a determiner, pronoun, role word or party adjective; a
 sentence-initial word counts only if the article never writes it in lower case), `pronoun`
 (he, she, they, I, it, ...), `relative` (who, which, that), `definite` nominal ("the mayor",
@@ -414,10 +419,34 @@ def quote_parts(text: str, start: int, end: int) -> tuple[Span, ...]:
         find_quote_spans,  # pure string code; the import spares kg.nlp's spaCy
     )
 
-    spans = find_quote_spans(text[start:end])
+    # A `''` mark is cut at its inner apostrophe (the span starts and ends inside it): take the
+    # whole mark back, or the two-apostrophe quotes of the slice would not pair.
+    lo = start - 1 if start > 0 and text[start - 1 : start + 1] == "''" else start
+    hi = end + 1 if text[end - 1 : end + 1] == "''" else end
+    spans = find_quote_spans(text[lo:hi])
     if len(spans) < 2:
         return ()
-    return tuple((start + q.start, start + q.end) for q in spans)
+    return tuple((max(start, lo + q.start), min(end, lo + q.end)) for q in spans)
+
+
+#: A transcript turn's label: capitals and a colon alone before the words at a paragraph's start.
+_TURN_LABEL = re.compile(r"[ \t]*[\"\u201c']?([A-Z][A-Z.'\u2019-]+(?:[ \t][A-Z][A-Z.'\u2019-]+){0,3})[ \t]*:[ \t]*$")
+
+
+def transcript_label(text: str, start: int, speaker_label: str) -> Span | None:
+    """The span of a transcript label ("PENCE:") that opens the paragraph of a statement starting
+    at `start`, when the label spells the predicted speaker's name (its last word or all of it,
+    ignoring case); else None. The label names the speaker as a mention would, but the NER does
+    not tag a name in capitals, so the speaker's mentions alone would never cover it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    m = _TURN_LABEL.match(text, line_start, start)
+    if m is None:
+        return None
+    label = " ".join(m.group(1).split()).lower()
+    words = speaker_label.lower().split()
+    if not words or label not in {words[-1], " ".join(words)}:
+        return None
+    return m.start(1), m.end(1)
 
 
 def predictions_from_result(result: ArticleResult) -> list[Prediction]:
@@ -432,6 +461,7 @@ def predictions_from_result(result: ArticleResult) -> list[Prediction]:
     for s in result.statements:
         key = s.speaker.key if s.speaker is not None else None
         role = s.speaker_role
+        label = transcript_label(text, s.start, s.speaker.label) if s.speaker is not None else None
         out.append(
             Prediction(
                 start=s.start,
@@ -440,7 +470,7 @@ def predictions_from_result(result: ArticleResult) -> list[Prediction]:
                 quote_type=s.quote_type,
                 cue=s.cue,
                 speaker=key,
-                speaker_spans=tuple(spans.get(key, ())) if key else (),
+                speaker_spans=(tuple(spans.get(key, ())) + ((label,) if label else ())) if key else (),
                 role=role.label if role is not None else None,
                 role_spans=tuple(spans.get(role.key, ())) if role is not None else (),
             )

@@ -9,7 +9,8 @@ person the article introduced with that title; a definite description ("the busi
 GOP nominee") resolved to the last person the article named with that noun right before the name
 or in apposition, and a non-role noun ("the fund", "the union") to the last organisation named
 with that word; "he"/"she" resolved to the previous speaker or the last person named before (of
-the same gender where it is known: Mr./Mrs./Ms., a given name of the lexicon, or an earlier
+the same gender where it is known: Mr./Mrs./Ms., a given name of the lexicon (also a person
+called by that given name alone, "Melanie", when it is no other person's surname), or an earlier
 "he"/"she" for that person); "it"/"they" and "the statement" to the previous speaker, or to the
 last organisation or country named before; a transcript's label in capitals ("PENCE") to the one
 person of the article with that surname. Anything else ("officials", "a source", "63 percent")
@@ -143,6 +144,16 @@ def _given_name_gender(label: str) -> str | None:
     return None
 
 
+def _first_name_only_gender(label: str, surnames: set[str]) -> str | None:
+    """"m"/"f" for a person the article calls by a given name alone ("Melanie", "Kevin" in a
+    feature story): a one-word label the lexicon lists as a given name that is not the surname
+    of another person of the article (`surnames`: "Warren" of "Elizabeth Warren")."""
+    words = label.lower().split()
+    if len(words) != 1 or words[0] in surnames:
+        return None
+    return "m" if words[0] in MALE_GIVEN_NAMES else "f" if words[0] in FEMALE_GIVEN_NAMES else None
+
+
 def _article_genders(view: ArticleView) -> dict[str, str]:
     """Gender of the people the article itself marks: "Mr./Mrs./Ms. X", a given name the lexicon
     knows ("Hillary Clinton"), or the pronouns that follow X in sentences where X is the only
@@ -153,10 +164,15 @@ def _article_genders(view: ArticleView) -> dict[str, str]:
     given_names: dict[str, str] = {}
     quotes = _outside_quotes(view)
     by_sentence: dict[int, list[LinkedMention]] = {}
+    surnames = {
+        lm.entity.label.lower().split()[-1]
+        for lm in view.mentions
+        if lm.entity is not None and lm.entity.kind == "person" and len(lm.entity.label.split()) > 1
+    }
     for lm in view.mentions:
         if lm.entity is None or lm.entity.kind != "person" or lm.mention.kind != "person":
             continue
-        given = _given_name_gender(lm.entity.label)
+        given = _given_name_gender(lm.entity.label) or _first_name_only_gender(lm.entity.label, surnames)
         if given is not None:
             given_names[lm.entity.key] = given
         g = _gender_of(view, lm)

@@ -12,7 +12,13 @@ Rules, in order:
    paragraph before takes the main verb of that clause (`Caddell continued:`); a quote signed
    after a dash (`"..." \u2015 Name`) takes that name (a signature alone on the rest of its line
    becomes a PERSON entity when the NER missed it). A quote split around its attribution is one
-   statement. Short scare quotes without a cue, and quotes that are only a piece of the writer's
+   statement, also when its second part finds the same cue (`"A," he said, "B."`). A short quote
+   (under four words) is direct only when laid out as an utterance: it opens its sentence and
+   ends in a comma, question or exclamation mark before its cue (`"We need change," he said`);
+   when the parser ends the sentence at such a quote's "?", the subject and cue that open the next
+   sentence are its attribution. When the parse gives the cue no subject, a name standing alone
+   between the closing mark and the cue is the speaker (`"...," Flynn, a top aide, said`).
+   Short scare quotes without a cue, and quotes that are only a piece of the writer's
    sentence (`to blame for focusing on "..."`, `"..." to drive up the stock price`), are left to
    rule 2, which makes them part of a "mixed" statement; a reported clause that stops at such a
    quote runs to its closing mark, and a reporting verb inside a quote is the quoted speaker's,
@@ -21,7 +27,9 @@ Rules, in order:
    "call for X", "describe X as Y", "called X Y", "accused X of Y", a topic ("complained about
    X") or an object ("cited X"). Content containing quote marks is "mixed".
    Intentions and pleas report their infinitive ("promised to cut taxes", "urged voters to
-   register"); "responded by saying ..." takes the subject of "responded".
+   register"); "responded by saying ..." takes the subject of "responded". A reporting verb
+   inside the content of another reported statement ("said she hopes ...") is part of it, not a
+   statement of its own.
 3. "according to X": the content is the clause the phrase attaches to.
 4. Speaker labels at the start of a paragraph: a headline "Trump: Cruz Has a Long Way to Go"
    (the label must be an entity) and the turns of a quoted transcript ("PENCE: ..." and the
@@ -288,6 +296,15 @@ def _find_cue_for_quote(doc: Doc, q: QuoteSpan) -> Token | None:
                 for tok in nxt:
                     if _is_cue(tok) and _subject(tok) is not None:
                         return tok
+            # `"You winning?" she said, but ...`: the parser ends the sentence at the quote's
+            # question mark; the attribution right after it (its subject, then the cue) is its.
+            if not doc_text(doc)[q.end : nxt.start_char].strip():
+                for tok in nxt[:10]:
+                    subj = _subject(tok) if _is_cue(tok, quote=True) else None
+                    if subj is None or any(c.dep_ in _CLAUSE | {"dobj"} and c.i > tok.i for c in tok.children):
+                        continue  # `"Why not?" The mayor said nothing more.`: a cue with its own content
+                    if all(t.i in {x.i for x in subj.subtree} or t.is_punct for t in nxt[: tok.i - nxt.start]):
+                        return tok
         return None
     return min(candidates, key=lambda c: c[0])[1]
 
@@ -307,6 +324,26 @@ def _colon_verb(doc: Doc, q: QuoteSpan) -> Token | None:
         if _subject(tok) is not None and (tok.dep_ == "ROOT" or _is_cue(tok, quote=True)):
             return tok
     return None
+
+
+def _between_quote_and_cue(doc: Doc, q: QuoteSpan, cue: Token) -> tuple[int, int] | None:
+    """`"...," Flynn, a top aide, said`: when the parser finds no subject for the cue, the name
+    that stands alone between the closing mark and the cue. Only a short stretch that starts
+    with a capital (a name, not "and then") and holds no verb, quote mark or line break."""
+    if cue.idx < q.end:
+        return None
+    text = doc_text(doc)
+    between = text[q.end : cue.idx]
+    start, end = _trim(text, q.end, cue.idx, " \t,\u00a0")
+    if start >= end or "\n" in between or has_quote_mark(between) or not text[start].isupper():
+        return None
+    words = doc.char_span(start, end, alignment_mode="expand")
+    # a capitalised word the tagger calls a verb is a name ("Tulsa police Chief ...")
+    if words is None or len(words) > 12 or any(t.pos_ in {"VERB", "AUX"} and t.is_lower for t in words):
+        return None
+    if not any(t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} for t in words):
+        return None
+    return start, end
 
 
 def _dash_speaker(doc: Doc, q: QuoteSpan) -> tuple[int, int] | None:
@@ -526,6 +563,33 @@ def _looks_like_statement(content: str) -> bool:
     return len(content.split()) >= 4
 
 
+def _leads_attribution(doc: Doc, q: QuoteSpan, cue: Token) -> bool:
+    """A short quote that is a whole utterance: it opens its sentence, ends in a comma, question
+    or exclamation mark inside its marks, and its cue follows (`"We need change," he said`,
+    `"You winning?" she asked`); a scare-quoted phrase is never laid out like that."""
+    text = doc_text(doc)
+    if not q.closed or cue.idx < q.end:
+        return False
+    inner = text[q.start + 1 : q.end - 1].rstrip()
+    if not inner or inner[-1] not in ",?!":
+        return False
+    before = text[: q.start].rstrip(" \t\u00a0")
+    return not before or before[-1] in "\n.!?:" + _QUOTE_CHARS + "\u2019"
+
+
+def _follows_cue(doc: Doc, q: QuoteSpan, cue: Token) -> bool:
+    """A short quote that is a whole utterance after its cue: the reporting verb (not a naming
+    one: `called it "a disaster."`) stands right before the opening mark, and the quote ends in
+    punctuation inside its marks (`he yelled, "You lie!"`, `answered "Denver,"`)."""
+    text = doc_text(doc)
+    if not q.closed or cue.idx >= q.start or _lemma(cue) in NAMING_VERBS:
+        return False
+    inner = text[q.start + 1 : q.end - 1].rstrip()
+    if not inner or inner[-1] not in ".,?!":
+        return False
+    return len(text[: q.start].rstrip(" \t\u00a0,:")) == cue.idx + len(cue.text)
+
+
 def _continues(text: str, out: list[QuoteCandidate], q: QuoteSpan, quotes: list[QuoteSpan]) -> bool:
     """Whether quote `q` continues the previous direct quote across its attribution: the two are
     in one paragraph and only the attribution (with its cue) stands between them; a quoted title
@@ -606,6 +670,34 @@ def _labelled_paragraphs(doc: Doc, quotes: list[QuoteSpan]) -> list[QuoteCandida
     return out
 
 
+def _without_nested(found: list[QuoteCandidate]) -> list[QuoteCandidate]:
+    """Reported speech whose cue lies inside the content of another reported statement is part
+    of that statement, not a second one: in `Flynn said he hopes the plan "works"`, Flynn's
+    claim is what he hopes. Direct quotes are kept: their own cues never lie inside a content."""
+    reported = [c for c in found if c.quote_type != "direct" and c.cue_span is not None]
+
+    def nested(c: QuoteCandidate) -> bool:
+        if c.quote_type == "direct" or c.cue_span is None:
+            return False
+        return any(o is not c and o.start <= c.cue_span[0] < o.end for o in reported)
+
+    return [c for c in found if not nested(c)]
+
+
+def _extended(prev: QuoteCandidate, q: QuoteSpan, content: str) -> QuoteCandidate:
+    """`prev` with the quote `q` that continues it after its attribution."""
+    return QuoteCandidate(
+        start=prev.start,
+        end=q.end,
+        content=f"{prev.content} {content}",
+        quote_type=prev.quote_type,
+        cue=prev.cue,
+        cue_span=prev.cue_span,
+        speaker_span=prev.speaker_span,
+        sentence=prev.sentence,
+    )
+
+
 def find_attributions(doc: Doc) -> list[QuoteCandidate]:
     """All attribution candidates in `doc`, sorted by position."""
     text = doc_text(doc)
@@ -621,10 +713,20 @@ def find_attributions(doc: Doc) -> list[QuoteCandidate]:
         cue = _find_cue_for_quote(doc, q)
         sent = _sentence_of(doc, q.start)
         sent_n = _sent_index(doc, sent) if sent is not None else 0
-        if cue is not None:
+        if (
+            cue is not None and cue.i in used_cues and out and out[-1].cue_span == (cue.idx, cue.idx + len(cue))
+            and text[: q.start].rstrip(" \t\n\u00a0'")[-1:] in {",", ".", ":", ";"} and _continues(text, out, q, quotes)
+        ):
+            # `"A," he said, "B."` and `"A," said X, an economist. "B."`: the second part finds
+            # the first part's cue; it is the same statement, split around its attribution (a
+            # title right after a preposition, `said on "Fox and Friends."`, is not).
+            out[-1] = _extended(out[-1], q, content)
+            direct_spans.append((q.start, q.end))
+        elif cue is not None:
             # A quote inside the cue's own complement clause that is only part of it ("warned
             # that "..."" is whole, "said Russia aims for "coexistence"" is partial): rule 2.
-            if not _looks_like_statement(content) or _embedded(doc, q, cue):
+            utterance = _leads_attribution(doc, q, cue) or _follows_cue(doc, q, cue)
+            if not (_looks_like_statement(content) or utterance) or _embedded(doc, q, cue):
                 continue  # a scare-quoted phrase: rule 2 reports it as part of a mixed statement
             clause = _content_from_clause(doc, cue, None)
             if clause is not None and clause[0] <= q.start < clause[1]:
@@ -633,6 +735,8 @@ def find_attributions(doc: Doc) -> list[QuoteCandidate]:
                     continue  # partial quote: reported speech with a quote in it (mixed)
             subj = _subject(cue)
             speaker = _fronted_speaker(doc, cue) or (_subject_span(doc, subj) if subj is not None else None)
+            if speaker is None:
+                speaker = _between_quote_and_cue(doc, q, cue)
             used_cues.add(cue.i)
             direct_spans.append((q.start, q.end))
             out.append(
@@ -649,17 +753,7 @@ def find_attributions(doc: Doc) -> list[QuoteCandidate]:
             )
         elif _continues(text, out, q, quotes):
             # `"A," X said. "B."`: one statement whose content is split around its attribution.
-            prev = out[-1]
-            out[-1] = QuoteCandidate(
-                start=prev.start,
-                end=q.end,
-                content=f"{prev.content} {content}",
-                quote_type=prev.quote_type,
-                cue=prev.cue,
-                cue_span=prev.cue_span,
-                speaker_span=prev.speaker_span,
-                sentence=prev.sentence,
-            )
+            out[-1] = _extended(out[-1], q, content)
             direct_spans.append((q.start, q.end))
         elif _looks_like_statement(content):
             # A quote with no reporting verb: kept, attributed only to a name signed after a
@@ -716,6 +810,7 @@ def find_attributions(doc: Doc) -> list[QuoteCandidate]:
                 sentence=_sent_index(doc, tok.sent),
             )
         )
+    out = _without_nested(out)
     out.extend(_according_to(doc))
     turns = _labelled_paragraphs(doc, quotes)
     if turns:

@@ -3,6 +3,10 @@
 Input: article text. Output: the character spans of direct quotations (quote marks included),
 with paragraph-spanning quotes joined the way news style writes them (a quoted paragraph that
 continues in the next one has no closing mark, and the next paragraph opens with a quote mark).
+A continued paragraph reopens with the mark that opened the quote (a paragraph opening with
+another style starts a quote of its own); a curly quote inside a straight one (a transcript
+quoting a title) nests; a curly quote closed by a straight mark (`\u201cno evidence" yet`) closes
+there when its paragraph has no curly closer.
 Two apostrophes (`''`, the quote mark of the NYT archive) count as one double quote mark; a span
 then starts or ends at its inner apostrophe, so `content` never carries them.
 Pure string code: no spaCy, so the rules are tested on their own.
@@ -80,13 +84,14 @@ def _can_close(text: str, i: int) -> bool:
     return i + 1 >= len(text) or text[i + 1] in _CLOSE_AFTER
 
 
-def _paragraph_continues(text: str, j: int) -> int:
-    """If the line break at `j` is followed by a paragraph opening with a quote mark, the index
-    of that mark; else -1."""
+def _paragraph_continues(text: str, j: int, mark: str) -> int:
+    """If the line break at `j` is followed by a paragraph opening with the quote mark `mark`,
+    the index of that mark; else -1. A continued quote reopens with its own mark: a paragraph
+    opening with another style starts a quote of its own."""
     k = j
     while k < len(text) and text[k] in "\n \t":
         k += 1
-    return k if k < len(text) and text[k] in OPENING else -1
+    return k if k < len(text) and text[k] == mark else -1
 
 
 def find_quote_spans(text: str, max_len: int = 6000) -> list[QuoteSpan]:
@@ -106,21 +111,34 @@ def find_quote_spans(text: str, max_len: int = 6000) -> list[QuoteSpan]:
             i += 1
             continue
         closer = OPENING[ch]
-        j, continued, close_at = i + 1, False, -1
+        j, continued, close_at, fallback, nested = i + 1, False, -1, -1, 0
         while j < n and j - i <= max_len:
             c = text[j]
             if c == "\n":
-                nxt = _paragraph_continues(text, j)
+                if fallback >= 0:
+                    close_at = fallback
+                    break
+                nxt = _paragraph_continues(text, j, ch)
                 if nxt < 0:
                     break
                 continued, j = True, nxt + 1
                 continue
-            if (c == closer or (closer == '"' and c == "\u201d")) and _can_close(text, j):
+            if closer == '"' and c == "\u201c" and _can_open(text, j):
+                nested += 1  # a curly quote inside a straight one (a transcript quoting a title)
+            elif closer == '"' and c == "\u201d" and nested:
+                nested -= 1
+            elif (c == closer or (closer == '"' and c == "\u201d")) and _can_close(text, j):
                 close_at = j
                 break
+            if c == '"' and closer == "\u201d" and fallback < 0 and _can_close(text, j):
+                # a curly quote closed by a straight one (`\u201cno evidence" yet`): used only when
+                # the paragraph has no curly closer, else the quote would swallow the next one
+                fallback = j
             if c == ch and c != closer:
                 break  # a second opening mark before any closing one: the first is dangling
             j += 1
+        if close_at < 0 and fallback >= 0:
+            close_at = fallback
         if close_at > i + 1 and close_at - i <= max_len:
             spans.append(QuoteSpan(i, close_at + 1, True))
             i = close_at + 1

@@ -33,6 +33,7 @@ from kg.eval.attrscore import (
     source_category,
     source_gender,
     speaker_verdict,
+    transcript_label,
 )
 from kg.eval.overlap import WordTokens, match
 from kg.eval.polnear import (
@@ -453,3 +454,21 @@ def test_quoted_gold_includes_double_apostrophe_quotes():
     text = "''We will win,'' she said. He said they would 'try'."
     assert _gold(text, "E1", "''We will win,''", "she").quoted
     assert not _gold(text, "E2", "they would 'try'", "He", nth=0).quoted
+
+
+def test_a_transcript_label_that_spells_the_speaker_names_it():
+    text = 'Partial transcript:\n\n"HOLT: Good evening.\n\n"MARSH: Thank you, it is good to be here."'
+    start = text.index("Thank")
+    assert transcript_label(text, start, "Anna Marsh") == (text.index("MARSH"), text.index("MARSH") + 5)
+    assert transcript_label(text, start, "Lester Holt") is None  # the label names someone else
+    assert transcript_label(text, text.index("Good"), "Lester Holt") is not None
+    # words before the content on its line that are not a lone label in capitals
+    said = "Then Marsh said: Thank you."
+    assert transcript_label(said, said.index("Thank"), "Anna Marsh") is None
+
+
+def test_quote_parts_of_a_two_apostrophe_quote_cut_at_its_inner_apostrophes():
+    text = "Intro. ''Taxes are up,'' said Ann Lee, an economist. ''They will stay up.'' Next."
+    start, end = text.index("Taxes") - 1, text.index("up.''") + 4
+    parts = quote_parts(text, start, end)
+    assert [text[a:b] for a, b in parts] == ["'Taxes are up,'", "'They will stay up.'"]

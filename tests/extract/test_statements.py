@@ -101,3 +101,23 @@ def test_a_description_needs_its_noun_right_before_the_name(pipeline) -> None:
     text = "Republican presidential nominee Donald Trump held a rally. Later the GOP nominee said that the polls were rigged."
     (s,) = said(pipeline, text)
     assert s.speaker is not None and s.speaker.label == "Donald Trump"
+
+
+def test_a_person_called_by_a_given_name_alone_has_that_gender(pipeline) -> None:
+    text = (
+        "Melanie watched the debate at home with her husband Kevin. "
+        "Later Kevin turned off the television. \u201cIt is over now,\u201d she said."
+    )
+    (s,) = [s for s in statements(pipeline, text).statements if s.quote_type == "direct"]
+    assert s.speaker is not None and s.speaker.label == "Melanie"
+
+
+def test_odd_marks_and_a_quote_nobody_says_stay_unattributed_with_a_note(pipeline) -> None:
+    text = (
+        'The river rose overnight. \u201cThe water came in fast and nobody was ready for it."\n\n'
+        '\u201dStray marks \u201c" and a "half-open quote end the text.'
+    )
+    result = statements(pipeline, text)
+    direct = [s for s in result.statements if s.quote_type == "direct"]
+    assert direct and all(s.speaker is None for s in direct)
+    assert any("no speaker given in the text" in n for n in result.notes)

@@ -222,3 +222,65 @@ def test_a_headline_label_and_transcript_turns_name_their_speakers(pipeline) -> 
     # "PENCE" in capitals is the one person of the article named Pence
     assert found[0].speaker is not None and found[0].speaker.label == "Mike Pence"
     assert found[2].speaker is not None and found[2].speaker.label == "Mike Pence"
+
+
+def test_a_short_quote_that_opens_its_attribution_is_direct(pipeline) -> None:
+    # three words: too short to pass for a claim on length, but laid out as an utterance
+    text = 'The minister visited the port. "We need ships," the minister said on Friday.'
+    (q,) = quotes(pipeline, text)
+    assert q.quote_type == "direct" and q.content == "We need ships,"
+    assert text[q.start : q.end] == '"We need ships,"'
+
+
+def test_a_short_scare_quote_after_its_cue_is_not_direct(pipeline) -> None:
+    text = 'The senator called the plan a "total disaster" on Monday.'
+    assert all(q.quote_type != "direct" for q in quotes(pipeline, text))
+
+
+def test_a_question_quote_takes_the_attribution_the_parser_split_off(pipeline) -> None:
+    text = "\u201cAre you coming?\u201d she asked, but the guard had already left the room."
+    (q,) = [q for q in quotes(pipeline, text) if q.quote_type == "direct"]
+    assert q.cue == "ask" and text[slice(*q.speaker_span)] == "she"
+
+
+def test_a_quote_before_a_sentence_with_its_own_object_gets_no_cue(pipeline) -> None:
+    text = '"Why not?" The mayor said nothing more about the new budget plan.'
+    assert all(q.cue == "" for q in quotes(pipeline, text) if q.quote_type == "direct")
+
+
+def test_a_quote_interrupted_by_its_cue_is_one_statement(pipeline) -> None:
+    text = '"By Friday," the governor said, "every school will have reopened its doors."'
+    (q,) = quotes(pipeline, text)
+    assert q.quote_type == "direct" and (q.start, q.end) == (0, len(text))
+
+
+def test_a_quote_split_around_an_apposition_is_one_statement(pipeline) -> None:
+    text = (
+        '"Tariffs are a tax," said Jane Miller, an economist who teaches at a college in Ohio. '
+        '"Consumers will pay for them in the end."'
+    )
+    (q,) = quotes(pipeline, text)
+    assert (q.start, q.end) == (0, len(text)) and text[slice(*q.speaker_span)].startswith("Jane Miller")
+
+
+def test_reported_speech_inside_another_statement_is_not_a_second_statement(pipeline) -> None:
+    text = 'The mayor said she hopes the new budget will "fix the roads" before the winter.'
+    qs = [q for q in quotes(pipeline, text) if q.quote_type != "direct"]
+    assert [q.cue for q in qs] == ["say"] and "hopes" in qs[0].content
+
+
+def test_a_name_between_the_quote_and_its_cue_speaks_when_the_parse_has_no_subject(pipeline) -> None:
+    text = (
+        "\u201cHe's absolutely right. There's a severe disconnect between this White House and our "
+        "military,\u201d Flynn, a top Trump surrogate, said Thursday morning on Fox News."
+    )
+    (q,) = [q for q in quotes(pipeline, text) if q.quote_type == "direct"]
+    assert q.speaker_span is not None and text[slice(*q.speaker_span)].startswith("Flynn")
+
+
+def test_a_short_exclamation_right_after_its_cue_is_direct_but_a_naming_is_not(pipeline) -> None:
+    text = "The hall was tense, and one farmer yelled, \u201cYou lie!\u201d at the stage."
+    (q,) = [q for q in quotes(pipeline, text) if q.quote_type == "direct"]
+    assert q.cue == "yell" and q.content == "You lie!"
+    named = "The senator called it \u201ca disaster.\u201d"
+    assert all(q.quote_type != "direct" for q in quotes(pipeline, named))

@@ -60,3 +60,23 @@ def test_has_quote_mark() -> None:
     assert has_quote_mark("said it was \u201ctrue\u201d")
     assert has_quote_mark("called them ''anchors''")
     assert not has_quote_mark("the Democrats\u2019 plan and Trump's")
+
+
+def test_a_curly_quote_closed_by_a_straight_mark_stays_in_its_paragraph() -> None:
+    text = 'There was \u201cno sign" of damage.\n\n"We are safe," the mayor said.'
+    assert spans(text) == ['\u201cno sign"', '"We are safe,"']
+
+
+def test_a_curly_closer_still_wins_over_a_straight_mark_before_it() -> None:
+    text = 'He said \u201cthe 5" pipe burst\u201d yesterday.'
+    assert spans(text) == ['\u201cthe 5" pipe burst\u201d']
+
+
+def test_a_paragraph_opening_with_another_mark_style_does_not_continue_a_quote() -> None:
+    text = '"The first time she saw him, she cheered.\n\n\u201cIt never crossed my mind,\u201d she said.'
+    assert spans(text) == ["\u201cIt never crossed my mind,\u201d"]
+
+
+def test_a_curly_title_inside_a_straight_quoted_transcript_does_not_close_it() -> None:
+    text = '"PENCE: She thinks this is an episode of \u201cShark Tank.\u201d But this is America."'
+    assert spans(text) == [text]
