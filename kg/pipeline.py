@@ -95,7 +95,7 @@ class Pipeline:
     ) -> Iterator[ArticleResult | ArticleError]:
         """Results in input order; an article that fails a stage yields an ArticleError.
 
-        With `jobs` > 1 the NLP stage runs in that many worker processes (`kg.parallel`)."""
+        With `jobs` > 1 the NLP stage runs in that many worker processes (`kg.nlp.parallel`)."""
         report = report if report is not None else BuildReport()
         for item in self._analyses(documents, report, batch_size, jobs):
             if isinstance(item, ArticleError):
@@ -118,10 +118,14 @@ class Pipeline:
     def _analyses(self, documents: Iterable[Document], report: BuildReport, batch_size: int,
                   jobs: int) -> Iterator[Analysis | ArticleError]:
         if jobs <= 1:
-            for batch in batches(documents, batch_size):
+            from kg.nlp.memory import BATCH_CHARS
+
+            # Batches cut at a character budget too: spaCy's transient arrays grow with the
+            # tokens of the whole batch (kg.nlp.memory).
+            for batch in batches(documents, batch_size, max_chars=BATCH_CHARS):
                 yield from self._analyze_batch(batch, report)
             return
-        from kg.parallel import Lost, analyze_parallel, serial
+        from kg.nlp.parallel import Lost, analyze_parallel, serial
 
         stream = analyze_parallel(self.nlp, documents, n_process=jobs, batch_size=batch_size)
         while True:
@@ -141,18 +145,19 @@ class Pipeline:
     def _analyze_batch(self, batch: list[Document], report: BuildReport) -> list[Analysis | ArticleError]:
         """The NLP stage over one batch; if spaCy fails on the batch, each article is retried
         alone so that only the article at fault is lost."""
-        from kg.nlp import analyze
+        from kg.nlp.memory import analyze_batch, release_heap
 
         t0 = time.perf_counter()
         try:
-            out: list[Analysis | ArticleError] = list(analyze(self.nlp, batch, batch_size=len(batch)))
+            out: list[Analysis | ArticleError] = list(analyze_batch(self.nlp, batch))
         except Exception:  # noqa: BLE001
             out = []
             for doc in batch:
                 try:
-                    out.extend(analyze(self.nlp, [doc], batch_size=1))
+                    out.extend(analyze_batch(self.nlp, [doc]))
                 except Exception as exc:  # noqa: BLE001
                     out.append(ArticleError.from_exception(doc.source, "nlp", exc))
+        release_heap()  # the batch's transient arrays, back to the system (kg.nlp.memory)
         report.seconds["nlp"] += time.perf_counter() - t0
         return out
 
@@ -191,14 +196,20 @@ def already_built(document: Document, done: set[str], sink) -> bool:
     return digest in done or (sink is not None and sink.done(digest))
 
 
-def batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    """`items` in lists of `size` (the last may be shorter), lazily."""
+def batches(items: Iterable[Document], size: int, max_chars: int | None = None) -> Iterator[list[Document]]:
+    """`items` in lists of `size` (the last may be shorter), lazily; with `max_chars`, a list also
+    ends before the text it holds would exceed that many characters (a longer text is alone)."""
     batch: list[Document] = []
+    chars = 0
     for item in items:
+        if max_chars is not None and batch and chars + len(item.text) > max_chars:
+            yield batch
+            batch, chars = [], 0
         batch.append(item)
+        chars += len(item.text) if max_chars is not None else 0
         if len(batch) >= size:
             yield batch
-            batch = []
+            batch, chars = [], 0
     if batch:
         yield batch
 

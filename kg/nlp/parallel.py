@@ -10,6 +10,12 @@ pipelines: the NLP stage is ~75% of a build and the rest (linking, extraction, R
 then overlaps with it in the parent, which holds the only copy of the gazetteer. The workers are
 forked, so the model is loaded once (in the parent) and shared copy-on-write.
 
+Memory stays flat (see `kg.nlp.memory`): the documents go to the workers in chunks of `CHUNK`,
+each chunk to freshly forked workers, so that what a worker's spaCy keeps (every new word in its
+Vocab) goes away with it; in the parent, the Docs that come back are read inside a
+`Language.memory_zone`, opened once the chunk's workers have been forked (so that they do not
+run in it and keep filling their tokenizer cache).
+
 spaCy sends finished Docs back as msgpack; geokg's components leave Python objects (titles,
 quotes) on the Doc, which msgpack cannot carry. A last component, added only here, converts the
 Doc to its `Analysis` in the worker (so the conversion runs in parallel too) and pickles it into
@@ -20,17 +26,20 @@ pickles come from our own child processes, never from outside.
 from __future__ import annotations
 
 import pickle
-from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from itertools import chain, islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.model import Analysis, Document
 from kg.nlp.convert import to_analysis
+from kg.nlp.memory import release_heap, zone
 
 _PORTABLE = "geokg_portable"
+#: Documents per set of worker processes (workers are forked anew for each chunk).
+CHUNK = 2000
 
 
 @dataclass(frozen=True)
@@ -62,9 +71,10 @@ def _restore(doc: Doc, document: Document) -> Analysis:
 
 
 def analyze_parallel(
-    nlp: Language, documents: Iterable[Document], *, n_process: int, batch_size: int = 16
+    nlp: Language, documents: Iterable[Document], *, n_process: int, batch_size: int = 16, chunk: int = CHUNK
 ) -> Iterator[Analysis | Lost]:
-    """Analyses of `documents` from `n_process` worker processes, in input order."""
+    """Analyses of `documents` from `n_process` worker processes, in input order; the workers
+    are replaced after every `chunk` documents."""
     if _PORTABLE not in nlp.pipe_names:
         nlp.add_pipe(_PORTABLE, last=True)
     errors: list[str] = []
@@ -74,34 +84,43 @@ def analyze_parallel(
         text = str(exc).strip().splitlines()
         errors.append(text[-1] if text else type(exc).__name__)
 
-    sent: deque[Document] = deque()  # documents handed to spaCy and not yet seen back, in order
-
-    def feed() -> Iterator[tuple[str, int]]:
-        for document in documents:
-            sent.append(document)
-            yield document.text, len(sent) - 1
-
     previous_handler = nlp.default_error_handler
     # Only the handler the multiprocessing loop calls; Language.set_error_handler would also
     # set it on every pipe, which spaCy's own parser does not allow.
     nlp.default_error_handler = on_error
-    offset = 0  # index in `sent` of its first element (the list is trimmed as results come)
+    documents = iter(documents)
     try:
-        for doc, index in nlp.pipe(feed(), as_tuples=True, batch_size=batch_size, n_process=n_process):
-            # Output keeps input order, so everything sent before `index` and not seen came from
-            # a batch that failed.
-            while offset < index:
-                yield Lost(sent.popleft(), errors[-1] if errors else "the worker process failed")
-                offset += 1
-            document = sent.popleft()
-            offset += 1
-            yield _restore(doc, document)
-        while sent:
-            yield Lost(sent.popleft(), errors[-1] if errors else "the worker process failed")
+        while part := list(islice(documents, chunk)):
+            yield from _analyze_chunk(nlp, part, errors, n_process=n_process, batch_size=batch_size)
+            release_heap()
     finally:
         nlp.default_error_handler = previous_handler
         if _PORTABLE in nlp.pipe_names:
             nlp.remove_pipe(_PORTABLE)
+
+
+def _analyze_chunk(nlp: Language, part: list[Document], errors: list[str], *, n_process: int,
+                   batch_size: int) -> Iterator[Analysis | Lost]:
+    def lost(document: Document) -> Lost:
+        return Lost(document, errors[-1] if errors else "the worker process failed")
+
+    stream = nlp.pipe(((d.text, i) for i, d in enumerate(part)), as_tuples=True, batch_size=batch_size,
+                      n_process=n_process)
+    # The first result starts the workers: they are forked before the parent's zone opens.
+    first = next(stream, None)
+    done = 0  # documents of `part` yielded so far
+    with zone(nlp, warm_up=0):  # the parent never tokenizes: no cache to warm
+        for doc, index in chain([first] if first is not None else [], stream):
+            # Output keeps input order, so everything before `index` not seen came from a
+            # batch that failed.
+            while done < index:
+                yield lost(part[done])
+                done += 1
+            yield _restore(doc, part[index])
+            done += 1
+        while done < len(part):
+            yield lost(part[done])
+            done += 1
 
 
 def serial(nlp: Language):
