@@ -54,6 +54,7 @@ TITLE_ROLES: dict[str, str] = {
     "attorney general": "attorney general",
     "speaker": "speaker",
     "governor": "governor",
+    "gov.": "governor",
     "mayor": "mayor",
     "king": "monarch",
     "queen": "monarch",

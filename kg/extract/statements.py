@@ -7,11 +7,15 @@ Speaker resolution never invents a speaker. In order: an actor named in the spea
 (person, then organisation, then country); a title alone ("The ambassador") resolved to the
 person the article introduced with that title; a definite description ("the businessman", "the
 GOP nominee") resolved to the last person the article named with that noun right before the name
-or in apposition, and a non-role noun ("the fund", "the union") to the last organisation named
-with that word; "he"/"she" resolved to the previous speaker or the last person named before (of
-the same gender where it is known: Mr./Mrs./Ms., a given name of the lexicon (also a person
-called by that given name alone, "Melanie", when it is no other person's surname), or an earlier
-"he"/"she" for that person); "it"/"they" and "the statement" to the previous speaker, or to the
+or in apposition (a title of the same office counts, "Gov. Mike Pence" for "the governor"; not
+across a rank word, "Vice President Biden" is not "the president", nor another place, "Florida
+Sen. Marco Rubio" is not "the Ohio senator"), and a non-role noun ("the fund", "the union") to
+the last organisation named with that word; "he"/"she" resolved to the main-clause subject of the
+last sentence naming a person since the previous statement, else to the previous speaker, else
+to the last person named before outside other statements' content (of the same gender where it
+is known: Mr./Mrs./Ms., a given name of the lexicon (also a person called by that given name
+alone, "Melanie", when it is no other person's surname), or an earlier "he"/"she" for that
+person); "it"/"they" and "the statement" to the previous speaker, or to the
 last organisation or country named before; a transcript's label in capitals ("PENCE") to the one
 person of the article with that surname. Anything else ("officials", "a source", "63 percent")
 stays unattributed and is reported in the notes: the RDF contract gives a statement a person,
@@ -21,7 +25,8 @@ organisation or country as speaker, and a generic group is none of these.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from kg.extract.dates import resolve_date
 from kg.extract.view import ArticleView
@@ -43,10 +48,21 @@ _PRONOUN_REACH = 4
 #: How far (in sentences) a quote with no attribution of its own continues the statement before.
 _CONTINUATION_REACH = 3
 _DETERMINERS = {"the", "this", "that"}
+#: Words that make a title another office: a vice president is not "the president".
+_RANK_WORDS = {"vice", "deputy", "assistant", "associate", "acting", "former", "ex", "lieutenant", "under"}
 _DOC_NOUNS = {"statement", "report", "release", "communique", "communiqué", "post", "tweet", "letter"}
 _SPEAKER_KINDS = ("person", "organization", "country")
 _MEDIUM_PREPS = {"with", "to", "on"}
 _MEDIUM_HEADS = {"interview", "statement", "post", "video", "address", "broadcast", "op-ed", "article", "podcast"}
+
+
+class _Previous(NamedTuple):
+    """An attributed statement as later pronouns see it: its sentence, speaker, and the sentence
+    where it ends (its content or its speaker phrase, whichever comes last)."""
+
+    sentence: int
+    speaker: Entity
+    end_sentence: int
 
 
 def _office_role(view: ArticleView, speaker: Entity, before: int) -> Entity | None:
@@ -198,45 +214,97 @@ def _article_genders(view: ArticleView) -> dict[str, str]:
 
 
 def _pronoun_antecedent(
-    view: ArticleView, pronoun: str, before: int, sentence: int, previous: list[tuple[int, Entity]],
-    genders: dict[str, str],
+    view: ArticleView, pronoun: str, before: int, sentence: int, previous: list[_Previous],
+    genders: dict[str, str], current: QuoteCandidate | None = None,
 ) -> Entity | None:
     """The entity a pronoun (or "the statement") speaking at `before` stands for.
 
-    "he"/"she": the previous speaker if it is a person of a compatible gender and at most
-    `_PRONOUN_REACH` sentences back, else the last such person named outside quotes in that
-    stretch, else the previous person speaker from further back in the article. "it"/"they" and
-    document nouns: the previous speaker when close, else the last organisation or country named
-    in the two sentences before. "I"/"we" outside a quote is the writer: nobody here."""
+    "he"/"she" (of a person of a compatible gender): the main-clause subject of the last
+    sentence naming such a person since the previous statement (`_salient_subject`); else the
+    previous speaker if at most `_PRONOUN_REACH` sentences back; else the last such person
+    named outside the content of other statements in that stretch, else the
+    previous person speaker from further back in the article. "it"/"they" and document nouns:
+    the previous speaker when close, else the last organisation or country named in the two
+    sentences before. "I"/"we" outside a quote is the writer: nobody here."""
     if pronoun in {"i", "we"}:
         return None
     quotes = _outside_quotes(view)
     if pronoun in _GENDERED:
         want = _GENDERED[pronoun]
+        contents = _contents(view, current)
 
         def fits(e: Entity) -> bool:
             return e.kind == "person" and genders.get(e.key, want) == want
 
-        if previous and sentence - previous[-1][0] <= _PRONOUN_REACH and fits(previous[-1][1]):
-            return previous[-1][1]
+        since = previous[-1].end_sentence if previous else -1
+        salient = _salient_subject(view, since, before, sentence - _PRONOUN_REACH, contents, fits)
+        if salient is not None:
+            return salient
+        if previous and sentence - previous[-1].sentence <= _PRONOUN_REACH and fits(previous[-1].speaker):
+            return previous[-1].speaker
         last = _last_entity(
-            view, before, sentence - _PRONOUN_REACH, quotes,
+            view, before, sentence - _PRONOUN_REACH, contents,
             lambda lm: lm.mention.kind == "person" and fits(lm.entity),
         )
         if last is not None:
             return last
-        for _, e in reversed(previous):
-            if fits(e):
-                return e
+        for p in reversed(previous):
+            if fits(p.speaker):
+                return p.speaker
         return None
-    if previous and sentence - previous[-1][0] <= 2 and (pronoun in _DOC_NOUNS or previous[-1][1].kind != "person"):
-        return previous[-1][1]
+    if previous and sentence - previous[-1].sentence <= 2 and (
+        pronoun in _DOC_NOUNS or previous[-1].speaker.kind != "person"
+    ):
+        return previous[-1].speaker
     if pronoun in _GROUP_PRONOUNS:
         return _last_entity(
             view, before, sentence - 1, quotes,
             lambda lm: lm.entity.kind in {"organization", "country"} and lm.mention.kind != "office",
         )
     return None
+
+
+def _contents(view: ArticleView, current: QuoteCandidate | None) -> list[tuple[int, int]]:
+    """The content spans of reported speech, direct or not, but the indirect content of the
+    statement being resolved: a person named there ("Smith said that Jones had lied") is talked
+    about, not a candidate antecedent of a later "he"."""
+    return [(q.start, q.end) for q in view.analysis.quotes if q is not current or q.quote_type == "direct"]
+
+
+def _salient_subject(
+    view: ArticleView, since: int, before: int, first_sentence: int,
+    contents: list[tuple[int, int]], fits: Callable[[Entity], bool],
+) -> Entity | None:
+    """The person a "he"/"she" at `before` continues with when the story moved on since the
+    previous statement: among the sentences after sentence `since` (where that statement ends),
+    from `first_sentence` on, the last one naming a person that `fits` outside statement
+    contents; that person if it is the subject of the sentence's main clause ("Christie, who
+    campaigned for Trump, blasted Clinton on Wednesday." -> Christie). A person named there only
+    as an object or inside a subordinate clause is not salient enough to beat the previous
+    speaker ("The plan pleased Peter Brown. He said ...": still the previous speaker)."""
+    found: dict[int, list[LinkedMention]] = {}
+    for lm in view.mentions:
+        m = lm.mention
+        if m.start >= before:
+            break
+        if (
+            m.sentence > since and m.sentence >= first_sentence and m.kind == "person" and lm.entity is not None
+            and not any(a <= m.start < b for a, b in contents) and fits(lm.entity)
+        ):
+            found.setdefault(m.sentence, []).append(lm)
+    if not found:
+        return None
+    for lm in found[max(found)]:
+        head = _span_head(view, lm.mention.start, lm.mention.end)
+        if head is not None and head.dep in {"nsubj", "nsubjpass"} and view.head(head).dep == "ROOT":
+            return lm.entity
+    return None
+
+
+def _sentence_at(view: ArticleView, at: int) -> int:
+    """The index of the sentence holding offset `at`."""
+    tok = view.token_at(at)
+    return tok.sent if tok is not None else len(view.analysis.sentences) - 1
 
 
 def _last_entity(
@@ -258,10 +326,20 @@ def _last_entity(
     return last
 
 
-def _described_person(view: ArticleView, noun: str, before: int) -> Entity | None:
+def _described_person(
+    view: ArticleView, noun: str, before: int, words: Sequence[str] = (), places: Sequence[str] = ()
+) -> Entity | None:
     """"the businessman" -> the last person named before with that noun right next to the name:
-    "businessman Donald Trump", "Trump, the New York businessman"."""
-    found = None
+    "businessman Donald Trump", "Trump, the New York businessman", or a title of the same office
+    ("Rep. Adam Schiff" for "the congressman", "Gov. Mike Pence" for "the Indiana governor",
+    through `TITLE_ROLES`). A rank word before the noun makes another role ("Vice President
+    Joseph Biden" is not "the president"), unless the description `words` have it too ("the vice
+    president"); a name written next to another place
+    than the description's (`places`) is another person ("the Ohio governor" is not "Florida Gov.
+    Rick Scott"; "the Arizona Republican" may be "Sen. John McCain, R-Ariz."), and a name written
+    next to the description's place comes first ("the Florida senator" is "Florida Sen. Marco
+    Rubio" before "fellow Sen. Ted Cruz")."""
+    found = placed = None
     for lm in view.mentions:
         m = lm.mention
         if m.start >= before:
@@ -271,13 +349,32 @@ def _described_person(view: ArticleView, noun: str, before: int) -> Entity | Non
         left = view.text[max(0, m.start - 40) : m.start].lower()
         right = view.text[m.end : m.end + 60].lower()
         left_words = left.replace(",", " ").split()
-        gap = view.text[m.start - len(left) + left.rfind(noun) + len(noun) : m.start] if noun in left else "."
+        # the noun itself, or a title form of the same office ("Gov." for "the governor")
+        forms = [w for w in left_words[-4:] if w == noun or TITLE_ROLES.get(w, "") == TITLE_ROLES.get(noun)]
+        form = forms[-1] if forms else noun
+        gap = view.text[m.start - len(left) + left.rfind(form) + len(form) : m.start] if form in left else "."
         # "businessman Donald Trump", "nominee Sen. Tim Kaine"; not "the union backs Clinton"
-        before_name = noun in left_words[-4:] and all(w[:1].isupper() for w in gap.split()) and not any(c in gap for c in "\n;:")
-        in_apposition = right.startswith(",") and noun in right.split(",")[1].replace(".", " ").split()
-        if before_name or in_apposition:
-            found = lm.entity
-    return found
+        before_name = bool(forms) and all(w[:1].isupper() for w in gap.split()) and not any(c in gap for c in "\n;:")
+        if before_name:
+            at = len(left_words) - 1 - left_words[::-1].index(form)
+            ranks = {w.rstrip("-") for w in left_words[max(0, at - 3) : at]} & _RANK_WORDS
+            before_name = ranks <= set(words)
+        appos = right.split(",")[1] if right.startswith(",") else ""
+        in_apposition = noun in appos.replace(".", " ").split()
+        if not (before_name or in_apposition):
+            continue
+        if places:
+            near = {
+                n.entity.key
+                for n in view.mentions_in(m.start - len(left), min(before, m.end + 1 + len(appos)), kinds={"place", "country"})
+                if n.entity is not None and n.mention.kind != "office"
+            }
+            if near & set(places):
+                placed = lm.entity
+            elif near:
+                continue  # "the Ohio governor" is not "Florida Gov. Rick Scott"
+        found = lm.entity
+    return placed or found
 
 
 def _span_head(view: ArticleView, start: int, end: int):
@@ -291,14 +388,14 @@ def _span_head(view: ArticleView, start: int, end: int):
 
 
 def _resolve_speaker(
-    view: ArticleView, q: QuoteCandidate, previous: list[tuple[int, Entity]], genders: dict[str, str]
+    view: ArticleView, q: QuoteCandidate, previous: list[_Previous], genders: dict[str, str]
 ) -> tuple[Entity | None, Entity | None, str | None]:
     """(speaker, role, note); note explains a statement left unattributed."""
     if q.speaker_span is None:
-        if q.quote_type == "direct" and not q.cue and previous and q.sentence - previous[-1][0] <= _CONTINUATION_REACH:
+        if q.quote_type == "direct" and not q.cue and previous and q.sentence - previous[-1].sentence <= _CONTINUATION_REACH:
             # A quote standing alone right after an attributed statement continues it (news
             # style: `X said on Monday. "..."`); further away, nobody can tell who speaks.
-            speaker = previous[-1][1]
+            speaker = previous[-1].speaker
             return speaker, _office_role(view, speaker, q.start) if speaker.kind == "person" else None, None
         return None, None, "no speaker given in the text"
     start, end = q.speaker_span
@@ -340,7 +437,11 @@ def _resolve_speaker(
         return speaker, role, None
     head_is_title = head is not None and any(o.mention.start <= head.idx < o.mention.end for o in offices)
     words = view.text[start:end].lower().split()
-    described = _definite_description(view, words, start)
+    places = [
+        lm.entity.key for lm in inside
+        if lm.entity is not None and lm.entity.kind in {"place", "country"} and lm.mention.kind != "office"
+    ]
+    described = _definite_description(view, words, start, places)
     if described is not None:
         return described, _office_role(view, described, q.start) if described.kind == "person" else None, None
     if actors and not head_is_title:
@@ -357,13 +458,13 @@ def _resolve_speaker(
             return holder, title.entity or role, None
         words = view.text[start:end].lower().split()
         if words and words[0] in _DETERMINERS and words[-1].isalpha():
-            found = _described_person(view, words[-1], start)
+            found = _described_person(view, words[-1], start, words, places)
             if found is not None:
                 return found, title.entity, None
         return None, None, f"speaker {view.text[start:end]!r} names a role but no person it refers to"
     words = view.text[start:end].lower().split()
     if words and (words[-1] in _PRONOUNS or words[-1] in _DOC_NOUNS):
-        speaker = _pronoun_antecedent(view, words[-1], start, q.sentence, previous, genders)
+        speaker = _pronoun_antecedent(view, words[-1], start, q.sentence, previous, genders, q)
         if speaker is not None:
             if words[-1] in _GENDERED and speaker.kind == "person":
                 genders.setdefault(speaker.key, _GENDERED[words[-1]])
@@ -389,7 +490,9 @@ def _capitalised_surname(view: ArticleView, label: str) -> Entity | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def _definite_description(view: ArticleView, words: list[str], before: int) -> Entity | None:
+def _definite_description(
+    view: ArticleView, words: list[str], before: int, places: Sequence[str] = ()
+) -> Entity | None:
     """"the businessman", "the GOP nominee" -> the last person named before with that noun next
     to the name; "the fund", "the commission" -> the last organisation named before whose name
     has that noun ("the International Monetary Fund", "the Commission on Presidential Debates").
@@ -397,7 +500,7 @@ def _definite_description(view: ArticleView, words: list[str], before: int) -> E
     if len(words) < 2 or words[0] not in _DETERMINERS or not words[-1].isalpha() or words[-1].endswith("s"):
         return None
     noun = words[-1]
-    found = _described_person(view, noun, before)
+    found = _described_person(view, noun, before, words, places)
     if found is None and noun not in _ROLE_WORDS:
         found = _named_organization(view, noun, before)
     return found
@@ -468,7 +571,7 @@ def _government_of(view: ArticleView, place: Entity) -> Entity | None:
 def extract_statements(view: ArticleView) -> tuple[list[Statement], list[str]]:
     statements: list[Statement] = []
     notes: list[str] = []
-    previous: list[tuple[int, Entity]] = []
+    previous: list[_Previous] = []
     genders = _article_genders(view)
     text_roles: dict[str, Entity] = {}  # speaker key -> the role last given in words
     for q in view.analysis.quotes:
@@ -483,7 +586,8 @@ def extract_statements(view: ArticleView) -> tuple[list[Statement], list[str]]:
         elif speaker is not None and role is None and speaker.key in text_roles:
             role = text_roles[speaker.key]
         if speaker is not None:
-            previous.append((q.sentence, speaker))
+            last = max(q.end, q.speaker_span[1] if q.speaker_span else 0) - 1
+            previous.append(_Previous(q.sentence, speaker, _sentence_at(view, last)))
         else:
             notes.append(f"unattributed statement at {q.start}-{q.end}: {note}")
         place, date, medium = _where_when(view, q)

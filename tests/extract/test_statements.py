@@ -121,3 +121,95 @@ def test_odd_marks_and_a_quote_nobody_says_stay_unattributed_with_a_note(pipelin
     direct = [s for s in result.statements if s.quote_type == "direct"]
     assert direct and all(s.speaker is None for s in direct)
     assert any("no speaker given in the text" in n for n in result.notes)
+
+
+def test_he_goes_to_a_man_introduced_after_the_previous_statement(pipeline) -> None:
+    # The story moved on from Kerry to Walker: "he" is Walker, not the previous speaker.
+    text = (
+        "Senator John Kerry said that the deal was fair. "
+        "Governor Bill Walker disagreed with the senator on Tuesday. "
+        "He said that the deal would cost jobs."
+    )
+    found = said(pipeline, text)
+    assert len(found) == 2 and found[1].speaker is not None and found[1].speaker.label == "Bill Walker"
+
+
+def test_he_prefers_the_subject_to_a_man_named_after_it(pipeline) -> None:
+    text = (
+        "Senator John Kerry said that the deal was fair. "
+        "Governor Bill Walker, who met Peter Brown in May, visited the plant on Tuesday. "
+        "He said that the deal would cost jobs."
+    )
+    found = said(pipeline, text)
+    assert len(found) == 2 and found[1].speaker is not None and found[1].speaker.label == "Bill Walker"
+
+
+def test_a_man_named_only_as_an_object_does_not_beat_the_previous_speaker(pipeline) -> None:
+    text = (
+        "Senator John Kerry said that the deal was fair. "
+        "The plan pleased Peter Brown on Tuesday. "
+        "He said that more talks would follow."
+    )
+    found = said(pipeline, text)
+    assert len(found) == 2 and found[1].speaker == found[0].speaker and found[0].speaker is not None
+
+
+def test_he_skips_a_man_named_only_inside_what_another_speaker_said(pipeline) -> None:
+    # Brown is only talked about in Jones's statement; the man the story named is Smith.
+    text = (
+        "Tom Smith arrived in Ohio on Monday. Mary Jones said that Peter Brown had lied about the vote. "
+        "\u201cWe will fight on,\u201d he said."
+    )
+    (s,) = [s for s in statements(pipeline, text).statements if s.quote_type == "direct"]
+    assert s.speaker is not None and s.speaker.label == "Tom Smith"
+
+
+
+def test_a_rank_word_makes_another_title(pipeline) -> None:
+    # "Vice President Joe Biden" is not "the president"; "the vice president" is.
+    text = (
+        "President Barack Obama spoke first. Vice President Joe Biden watched from the front row. "
+        "Later the president said that the museum told the truth."
+    )
+    (s,) = said(pipeline, text)
+    assert s.speaker is not None and "Obama" in s.speaker.label
+    text = (
+        "President Barack Obama spoke first. Vice President Joe Biden watched from the front row. "
+        "Later the vice president said that the museum told the truth."
+    )
+    (s,) = said(pipeline, text)
+    assert s.speaker is not None and "Biden" in s.speaker.label
+
+
+def test_a_description_finds_the_person_named_with_a_title_of_that_office(pipeline) -> None:
+    # "Gov." and "Rep." are titles of the governor's and the congressman's office.
+    text = "Indiana Gov. Mike Pence spoke in Ohio on Monday. Later the Indiana governor said that the deal was bad."
+    (s,) = said(pipeline, text)
+    assert s.speaker is not None and "Pence" in s.speaker.label
+    text = "Rep. Adam Schiff spoke in Ohio on Monday. Later the congressman said that the deal was bad."
+    (s,) = said(pipeline, text)
+    assert s.speaker is not None and "Schiff" in s.speaker.label
+
+
+def test_a_place_in_the_description_must_be_next_to_the_name(pipeline) -> None:
+    text = (
+        "Florida Gov. Rick Scott spoke first. John Kasich spoke in Ohio on Monday. "
+        "Later the Ohio governor said that the deal was bad."
+    )
+    (s,) = said(pipeline, text)
+    assert s.speaker is None or "Scott" not in s.speaker.label
+    text = (
+        "Ohio Gov. John Kasich spoke first. Former Florida Gov. Jeb Bush spoke in Ohio on Monday. "
+        "Later the Ohio governor said that the deal was bad."
+    )
+    (s,) = said(pipeline, text)
+    assert s.speaker is not None and "Kasich" in s.speaker.label
+
+
+def test_a_name_next_to_the_descriptions_place_comes_first(pipeline) -> None:
+    text = (
+        "Florida Sen. Marco Rubio won the primary. He beat his rival, Sen. Ted Cruz, by ten points. "
+        "Later the Florida senator said that the vote had been fair."
+    )
+    found = said(pipeline, text)
+    assert found and found[-1].speaker is not None and "Rubio" in found[-1].speaker.label
