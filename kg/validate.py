@@ -34,10 +34,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Mapping
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.collection import Collection

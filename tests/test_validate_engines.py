@@ -12,17 +12,16 @@ import random
 from pathlib import Path
 
 import pytest
+from rdf.small_article import DOC_ID, small_result
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
+from test_validate import GOOD, _broken
 
 from kg.errors import ResourceError
 from kg.rdf.emit import article_quads, results_dataset
 from kg.rdf.iris import graph_iri
 from kg.rdf.namespaces import GK, WD
 from kg.validate import shacl_engine, validate
-
-from rdf.small_article import DOC_ID, small_result
-from test_validate import GOOD, _broken
 
 pytest.importorskip("pyshacl_turbo")
 pytest.importorskip("pyshacl")

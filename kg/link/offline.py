@@ -24,7 +24,11 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from kg.gazetteer.geo import PRIOR_CAPITAL
 from kg.gazetteer.store import GazEntry, Gazetteer, Position, Tenure, normalize_alias
-from kg.gazetteer.text import formal_name_variants, is_acronym_of, organisation_name_variants
+from kg.gazetteer.text import (
+    formal_name_variants,
+    is_acronym_of,
+    organisation_name_variants,
+)
 from kg.link.confidence import Evidence, LinkModel, load_model
 from kg.model import Analysis, Entity, Linked, LinkedMention, Mention
 from kg.slugs import slugify
@@ -378,7 +382,7 @@ class OfflineLinker:
             if m.kind == "person" and len(m.lookup.split()) >= 2:
                 ent, conf = self._lookup(m, ("person",), context)
                 if ent is None:
-                    ent, conf = nil_entity("person", m.lookup), conf
+                    ent = nil_entity("person", m.lookup)
                 results[n] = LinkedMention(m, ent, conf)
                 full_names.setdefault(name_key(m.lookup.split()[-1]), ent)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import GazetteerError
-from kg.gazetteer.store import Gazetteer, GazEntry, normalize_alias
+from kg.gazetteer.store import GazEntry, Gazetteer, normalize_alias
 from kg.resources import gazetteer_file
 
 

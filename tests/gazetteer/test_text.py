@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from kg.gazetteer.text import drop_patronymic, normalize_alias, slavic_name_variants, surname
+from kg.gazetteer.text import (
+    drop_patronymic,
+    normalize_alias,
+    slavic_name_variants,
+    surname,
+)
 
 
 @pytest.mark.parametrize(("raw", "norm"), [

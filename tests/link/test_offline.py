@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-
 import datetime as dt
 
 import pytest
+from analyses import analyse  # beside this file
 
 from kg.gazetteer.store import Gazetteer
 from kg.link.offline import OfflineLinker, name_key
-from analyses import analyse  # beside this file
 from kg.model import Analysis
 
 
