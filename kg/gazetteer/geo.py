@@ -402,6 +402,10 @@ def _native_variant(native: str, name: str) -> bool:
 # -- organisations --------------------------------------------------------------------------------
 
 
+#: Source of aliases that name their item only in context ("the Security Council", "the Supreme
+#: Court"): the linker weighs them like any alias, but they never name a jurisdiction in an
+#: office title ("Deputy Chairman of the Security Council (Russia)" is Russia's).
+CONTEXTUAL = "synthesized-contextual"
 _UN_PREFIX = "United Nations "
 
 
@@ -431,7 +435,7 @@ def load_organisations(src: Path, col: Collector, countries: Countries) -> None:
             if row[key]:
                 col.alias(qid, row[key], "supraverden", RANK_ORGANISATION)
         for alias in un_body_aliases(row["Name_en"]):
-            col.alias(qid, alias, "synthesized", RANK_ORGANISATION)
+            col.alias(qid, alias, CONTEXTUAL, RANK_ORGANISATION)
 
     for row in read_csv(src / "organisations/world_country_cabinets.csv"):
         qid, state = row["cabinet"], row["state"]
@@ -487,7 +491,7 @@ def load_legislatures(src: Path, col: Collector, countries: Countries) -> list[t
                        prior=0.6, country=country, description=f"highest court of {name}")
             col.alias(court, f"Supreme Court of {name}", "synthesized", RANK_LEGISLATURE)
             # "The Supreme Court" alone is each country's own: the article's countries decide.
-            col.alias(court, "Supreme Court", "synthesized", RANK_LEGISLATURE)
+            col.alias(court, "Supreme Court", CONTEXTUAL, RANK_LEGISLATURE)
             if adjective:
                 col.alias(court, f"{adjective} Supreme Court", "synthesized", RANK_LEGISLATURE)
     return members

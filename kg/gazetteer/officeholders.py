@@ -24,6 +24,7 @@ import yaml
 
 from kg.gazetteer.collect import Collector, TenureDraft, date_bounds
 from kg.gazetteer.geo import (
+    CONTEXTUAL,
     RANK_COUNTRY,
     RANK_OFFICEHOLDER,
     RANK_ORGANISATION,
@@ -128,9 +129,9 @@ class PlaceIndex:
     def from_collector(cls, col: Collector) -> PlaceIndex:
         ranked: dict[str, tuple[int, float, str]] = {}
         kinds = {"country": 0, "organization": 1, "place": 2}
-        for (qid, alias), (_rank, _source) in col.aliases.items():
+        for (qid, alias), (_rank, source) in col.aliases.items():
             ent = col.entities.get(qid)
-            if ent is None or ent.kind not in kinds:
+            if ent is None or ent.kind not in kinds or source == CONTEXTUAL:
                 continue
             if ent.kind == "place" and "capital" not in (ent.description or "") and ent.rank > 4:
                 continue  # ordinary cities do not name jurisdictions

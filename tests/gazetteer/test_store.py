@@ -115,6 +115,9 @@ def test_positions_by_role(gaz: Gazetteer) -> None:
     assert "Q1145714" in [p.qid for p in gaz.positions("prime minister", "Q212")]
     duma = gaz.position("Q17276321")
     assert duma is not None and duma.role == "member of parliament" and duma.jurisdiction == "Q159"
+    # "the Security Council" names the UN's body only in context: it is no jurisdiction in a title.
+    deputy = gaz.position("Q111646707")
+    assert deputy is not None and deputy.role == "deputy chairman of the security council"
 
 
 def test_state_legislatures_are_regional(gaz: Gazetteer) -> None:
