@@ -410,6 +410,13 @@ def _resolve_speaker(
     # in "Hillary Clinton's campaign manager Robby Mook" it is Mook, in "the Clinton campaign"
     # it is nobody we can name.
     at_head = [lm for lm in actors if head is not None and lm.mention.start <= head.idx < lm.mention.end]
+    if not at_head:
+        # "Tulsa police Chief Chuck Jordan": a person's name that ends the subject phrase is who
+        # it is about, whatever the parser made its head (here the place in front).
+        last = view.text[start:end].rstrip(" ,;:")
+        closing = [lm for lm in actors if lm.entity is not None and lm.entity.kind == "person"
+                   and lm.mention.end == start + len(last)]
+        at_head = closing[-1:]
     if not at_head and head is not None:
         # "Moscow said": a city at the head speaks for its government, as a country does.
         at_head = [

@@ -213,3 +213,11 @@ def test_a_name_next_to_the_descriptions_place_comes_first(pipeline) -> None:
     )
     found = said(pipeline, text)
     assert found and found[-1].speaker is not None and "Rubio" in found[-1].speaker.label
+
+
+def test_the_name_that_ends_the_subject_phrase_speaks_not_the_place_before_it(pipeline) -> None:
+    # The parser may make "Tulsa" the head of "Tulsa police Chief Chuck Jordan".
+    (s,) = said(pipeline, "Tulsa police Chief Chuck Jordan said the officer was placed on leave.")
+    assert s.speaker is not None and s.speaker.label == "Chuck Jordan"
+    (group,) = said(pipeline, "The Clinton campaign said it would appeal the ruling.")
+    assert group.speaker is None  # a group around a name is not that person
