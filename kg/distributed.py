@@ -40,6 +40,7 @@ from kg.pipeline import (
     already_built,
     batches,
     content_hash,
+    failure_recorder,
     read_documents,
 )
 
@@ -219,12 +220,7 @@ def build_distributed(
         if graph_store is not None:
             graph_store.replace_quads(run_quads)
 
-        def fail(err: ArticleError) -> None:
-            report.errors.append(err)
-            if error_file is not None:
-                error_file.add(err)
-            if on_article:
-                on_article(err)
+        fail = failure_recorder(report, error_file, on_article)
 
         def documents() -> Iterator[Document]:
             return read_documents(inputs, report, fail, (lambda d: already_built(d, done, sink)) if resume else None)

@@ -189,6 +189,24 @@ def read_documents(
         clock = time.perf_counter()
 
 
+def failure_recorder(
+    report: BuildReport,
+    error_file,  # kg.errors_report.ErrorReport | None
+    on_article: Callable[[ArticleResult | ArticleError], None] | None,
+) -> Callable[[ArticleError], None]:
+    """Where a lost article goes, in every engine: the report, the `--errors` file (if any) and
+    the caller's progress callback (if any)."""
+
+    def fail(err: ArticleError) -> None:
+        report.errors.append(err)
+        if error_file is not None:
+            error_file.add(err)
+        if on_article:
+            on_article(err)
+
+    return fail
+
+
 def already_built(document: Document, done: set[str], sink) -> bool:
     """Whether a resumed build has this article's text already: in `done` (content hashes of a
     store) or in the output `sink` (a `kg.sink.QuadSink`, or None)."""
@@ -333,12 +351,7 @@ def _build_into(
     report = BuildReport(output=output)
     pipeline = pipeline or Pipeline(linker=linker)
 
-    def fail(err: ArticleError) -> None:
-        report.errors.append(err)
-        if report_file is not None:
-            report_file.add(err)
-        if on_article:
-            on_article(err)
+    fail = failure_recorder(report, report_file, on_article)
 
     def documents() -> Iterator[Document]:
         return read_documents(inputs, report, fail, (lambda d: already_built(d, done, sink)) if resume else None)
