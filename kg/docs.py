@@ -20,6 +20,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SH, SKOS
 
 from kg.rdf.namespaces import DEFAULT_BASE, GK, GK_IRI, PREFIXES, WIKIBASE, shorten
+from kg.validate import path_syntax
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC_PATH = ROOT / "docs" / "model.md"
@@ -67,14 +68,7 @@ def _mappings(graph: Graph, term: URIRef) -> list[str]:
 
 
 def _path_text(shapes: Graph, path: object) -> str:
-    if isinstance(path, URIRef):
-        return _s(path)
-    inverse = shapes.value(path, SH.inversePath)
-    if inverse is not None:
-        return "^" + _path_text(shapes, inverse)
-    if shapes.value(path, RDF.first) is not None:
-        return "/".join(_path_text(shapes, p) for p in Collection(shapes, path))
-    return "(path)"
+    return path_syntax(shapes, path, _s, "(path)")
 
 
 def _value_rule(shapes: Graph, prop: object) -> str:

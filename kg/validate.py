@@ -234,18 +234,21 @@ def _path_text(results: Graph, path: Node | None) -> str | None:
         return None
     if isinstance(path, URIRef):
         return str(path)
-    return _path_sparql(results, path)
+    return path_syntax(results, path, lambda iri: f"<{iri}>", "(complex path)")
 
 
-def _path_sparql(results: Graph, path: Node) -> str:
+def path_syntax(graph: Graph, path: Node, iri: Callable[[URIRef], str], unknown: str) -> str:
+    """The SHACL property path `path` (described in `graph`) in SPARQL path syntax: each IRI as
+    `iri` writes it, an inverse path as `^...`, a sequence as `a/b`; any other form as `unknown`.
+    Shared by the validation report and the generated model documentation (kg.docs)."""
     if isinstance(path, URIRef):
-        return f"<{path}>"
-    inverse = results.value(path, SH.inversePath)
+        return iri(path)
+    inverse = graph.value(path, SH.inversePath)
     if inverse is not None:
-        return "^" + _path_sparql(results, inverse)
-    if results.value(path, RDF.first) is not None:
-        return "/".join(_path_sparql(results, step) for step in Collection(results, path))
-    return "(complex path)"
+        return "^" + path_syntax(graph, inverse, iri, unknown)
+    if graph.value(path, RDF.first) is not None:
+        return "/".join(path_syntax(graph, step, iri, unknown) for step in Collection(graph, path))
+    return unknown
 
 
 def short_path(path: str) -> str:
