@@ -25,7 +25,7 @@ from kg import resources
 from kg.errors import GazetteerError
 from kg.gazetteer.collect import date_bounds
 from kg.gazetteer.schema import KINDS, SCHEMA_VERSION, TABLES
-from kg.gazetteer.text import normalize_alias
+from kg.gazetteer.text import is_acronym, normalize_alias
 
 __all__ = ["GazEntry", "Gazetteer", "Position", "Tenure", "case_fits", "normalize_alias"]
 
@@ -377,8 +377,7 @@ def _ruler_ok(alias: str, kind: str, prior: float, stop_words: Iterable[str]) ->
     if len(alias) < 2 or alias.islower():
         return False
     tokens = alias.split()
-    letters = alias.replace(".", "").replace("&", "")
-    acronym = letters.isalpha() and letters.isupper() and len(letters) >= 2
+    acronym = is_acronym(alias)
     if len(alias) == 2 and not acronym:
         return False
     if len(tokens) == 1:

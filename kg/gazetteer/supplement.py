@@ -11,9 +11,8 @@ Wikidata-derived file); a row without that is rejected, because a wrong QID is w
 
 from __future__ import annotations
 
-import re
-
 import csv
+import re
 from dataclasses import dataclass
 from pathlib import Path
 

@@ -206,6 +206,13 @@ def _same_case(new: str, old: str) -> str:
     return new.upper() if old.isupper() else new
 
 
+def is_acronym(text: str) -> bool:
+    """Whether `text` is written as an acronym: two or more capital letters, periods and "&"
+    aside ("AP", "U.S.", "AT&T")."""
+    letters = text.replace(".", "").replace("&", "")
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
+
+
 def is_acronym_of(acronym: str, name: str) -> bool:
     """Whether `acronym` abbreviates `name` as an article defines it, "Full Name (ACR)": its
     capitals are the initials of the name's capitalised words, in order, some words left out

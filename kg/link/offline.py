@@ -26,6 +26,7 @@ from kg.gazetteer.geo import PRIOR_CAPITAL
 from kg.gazetteer.store import GazEntry, Gazetteer, Position, Tenure, normalize_alias
 from kg.gazetteer.text import (
     formal_name_variants,
+    is_acronym,
     is_acronym_of,
     organisation_name_variants,
 )
@@ -112,11 +113,6 @@ def _same_name(a: str, b: str) -> bool:
     from rapidfuzz import fuzz
 
     return fuzz.token_set_ratio(normalize_alias(a), normalize_alias(b)) >= 85
-
-
-def _acronym(surface: str) -> bool:
-    letters = surface.replace(".", "").replace("&", "")
-    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
 
 
 def _held(tenure: Tenure, day: dt.date | None, before: dt.date | None) -> bool:
@@ -215,7 +211,7 @@ class OfflineLinker:
     def _confidence(self, evidence: Evidence) -> float:
         conf = self.model.probability(evidence)
         if evidence.foreign and evidence.kind == "organization" and not evidence.exact_label \
-                and not _acronym(evidence.surface):
+                and not is_acronym(evidence.surface):
             # "The Senate" in a story about Italy is not the US Senate (a generic alias), while
             # "Reuters", "the White House" or an acronym ("AP", "FBI": case-aware aliases make
             # it the entity's own) are themselves wherever they appear. The benchmarks
