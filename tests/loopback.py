@@ -7,7 +7,7 @@ refresh tests, so every loopback server starts and stops the same way.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -24,3 +24,17 @@ def serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+def handler_for(
+    handle: Callable[[BaseHTTPRequestHandler], None], *methods: str, protocol: str = "HTTP/1.0"
+) -> type[BaseHTTPRequestHandler]:
+    """A quiet request handler class that passes each request of `methods` ("GET", "PUT"...) to
+    `handle`, the way the fake Wikidata API and the fake triplestore answer."""
+    namespace: dict[str, object] = {
+        "protocol_version": protocol,
+        "log_message": lambda self, *args: None,
+    }
+    for method in methods:
+        namespace[f"do_{method}"] = lambda self: handle(self)
+    return type("Handler", (BaseHTTPRequestHandler,), namespace)

@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, SH
+from rdflib import Graph, Literal
+from rdflib.namespace import RDF
 from rdflib import namespace as _ns  # not XSD itself: pytest probes module attributes, XSD warns
 
-from kg.errors import ResourceError
 from kg.model import ArticleResult, Document
 from kg.rdf.emit import article_quads, results_dataset
 from kg.rdf.iris import article_iri, graph_iri
@@ -169,13 +168,3 @@ def test_results_are_sorted_deterministically():
 def test_empty_dataset():
     report = validate(results_dataset([]))
     assert report.conforms and report.graphs_checked == 0
-
-
-def test_broken_shapes_are_a_resource_error():
-    shapes = Graph()
-    shape = URIRef("https://example.org/BrokenShape")
-    shapes.add((shape, RDF.type, SH.NodeShape))
-    shapes.add((shape, SH.targetClass, GK.Article))
-    shapes.add((shape, SH["or"], BNode()))  # sh:or needs a list
-    with pytest.raises(ResourceError, match="shapes"):
-        validate(article_quads(small_result()), shapes=shapes)

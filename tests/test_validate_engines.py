@@ -86,8 +86,8 @@ def test_same_results_on_randomly_damaged_articles(seed: int):
     assert turbo.violations  # the damage is seen
 
 
-@pytest.mark.parametrize("name", ["turbo", "pyshacl"])
-def test_broken_shapes_are_a_resource_error_for_both_engines(name: str):
+@pytest.mark.parametrize("name", [None, "turbo", "pyshacl"])  # None: the default engine
+def test_broken_shapes_are_a_resource_error_for_both_engines(name: str | None):
     shapes = Graph()
     shape = URIRef("https://example.org/BrokenShape")
     shapes.add((shape, RDF.type, SH.NodeShape))

@@ -30,7 +30,7 @@ from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlparse
 
 import pyoxigraph as ox
-from loopback import serving  # tests/loopback.py
+from loopback import handler_for, serving  # tests/loopback.py
 
 REALM = "loopback"
 
@@ -67,25 +67,9 @@ class FakeTriplestore:
     # -- lifecycle --------------------------------------------------------------------------------
 
     def __enter__(self) -> FakeTriplestore:
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def do_GET(self) -> None:
-                fake._handle(self)
-
-            def do_PUT(self) -> None:
-                fake._handle(self)
-
-            def do_POST(self) -> None:
-                fake._handle(self)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
+        handler = handler_for(self._handle, "GET", "PUT", "POST", protocol="HTTP/1.1")
         self._stack = ExitStack()
-        self._base = self._stack.enter_context(serving(Handler))
+        self._base = self._stack.enter_context(serving(handler))
         return self
 
     def __exit__(self, *exc: object) -> None:

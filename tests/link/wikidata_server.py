@@ -22,7 +22,7 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
-from loopback import serving  # tests/loopback.py
+from loopback import handler_for, serving  # tests/loopback.py
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "wikidata"
 
@@ -51,17 +51,9 @@ class FakeWikidata:
     # -- lifecycle --------------------------------------------------------------------------------
 
     def __enter__(self) -> FakeWikidata:
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                fake._handle(self)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
+        handler = handler_for(self._handle, "GET")
         self._stack = ExitStack()
-        self._base = self._stack.enter_context(serving(Handler))
+        self._base = self._stack.enter_context(serving(handler))
         return self
 
     def __exit__(self, *exc: object) -> None:
