@@ -475,6 +475,8 @@ def load_legislatures(src: Path, col: Collector, countries: Countries) -> list[t
                           f"{adjective} parliament" if adjective else None):
                 if alias:
                     col.alias(parliament, alias, "synthesized", RANK_LEGISLATURE)
+            # "Parliament" alone is the article's country's, as with "Supreme Court" below.
+            col.alias(parliament, "Parliament", CONTEXTUAL, RANK_LEGISLATURE)
         for i in (1, 2, 3):
             chamber, member = row[f"chamber{i}_qid"], row[f"chamber{i}_members_qid"]
             if not is_qid(chamber) or chamber == member or chamber in occupied:

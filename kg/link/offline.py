@@ -20,17 +20,23 @@ import datetime as dt
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 
 from kg.gazetteer.geo import PRIOR_CAPITAL
 from kg.gazetteer.store import GazEntry, Gazetteer, Position, Tenure, normalize_alias
 from kg.gazetteer.text import (
     formal_name_variants,
     is_acronym,
-    is_acronym_of,
     organisation_name_variants,
 )
 from kg.link.confidence import Evidence, LinkModel, load_model
+from kg.link.organisations import (
+    country_prefixed,
+    defined_acronyms,
+    named_before,
+    owner_country,
+    same_name,
+)
 from kg.model import Analysis, Entity, Linked, LinkedMention, Mention
 from kg.slugs import slugify
 
@@ -39,6 +45,13 @@ from kg.slugs import slugify
 PLACE_CONTEXT_WEIGHT = 0.5
 #: The prior from which a person is a household name (national leaders, cabinet, party leaders).
 PROMINENT = 0.7
+#: The prior from which a bare surname may name a person out of office: national leaders and the
+#: best-known politicians (not every former cabinet member: "Paige" in a sports story is not Rod
+#: Paige, 0.7).
+HOUSEHOLD_NAME = 0.8
+#: How much more prominent than every namesake a person must be for a bare surname to be theirs
+#: ("Trump": Donald 0.95 over Ivanka 0.55; not "Johnson": Boris 0.85 over Jeh and Ron 0.7).
+SURNAME_MARGIN = 0.3
 
 _ENTITY_KINDS_FOR_MENTION: dict[str, tuple[str, ...]] = {
     "person": ("person",),
@@ -76,43 +89,6 @@ _LEGISLATOR_ROLES = frozenset({"member of parliament", "member of regional parli
 #: this prominent (a capital, a major city or organisation) to be linked.
 COMMON_WORD_MIN_PRIOR = 0.8
 _LOWERCASE_WORD = re.compile(r"(?<![\w.])[a-z][a-z\-]+(?!\w)")
-# One or two capitalised words, possibly possessive, right before a mention ("Russia's ").
-_OWNER = re.compile(r"((?:[A-Z][\w.\-]*\s+)?[A-Z][\w.\-]*?)(?:['\u2019]s)?\s+(?:the\s+)?$")
-_BRACKETED = re.compile(r"\s*\(\s*([A-Za-z.&]{2,12})\s*\)")
-
-
-def _defined_acronyms(text: str, mentions: Sequence[Mention]) -> dict[str, int]:
-    """Acronym (without periods) -> index of the name mention that defines it in brackets right
-    after itself, "Food and Agriculture Organisation (FAO)"; the first definition wins."""
-    found: dict[str, int] = {}
-    for n, m in enumerate(mentions):
-        if m.kind in {"office", "date", "person"} or len(m.lookup.split()) < 2:
-            continue
-        bracket = _BRACKETED.match(text, m.end)
-        if bracket and is_acronym_of(bracket.group(1), m.lookup):
-            found.setdefault(bracket.group(1).replace(".", ""), n)
-    return found
-
-
-def _named_before(mentions: Sequence[Mention], results: Mapping[int, LinkedMention], n: int,
-                  word: str) -> LinkedMention | None:
-    """The result of the last organisation before mention `n` whose name of two or more words
-    ends in `word` ("European Commission" for "Commission")."""
-    key = word.casefold()
-    for k in range(n - 1, -1, -1):
-        m = mentions[k]
-        words = m.lookup.split()
-        if m.kind == "organization" and len(words) >= 2 and words[-1].casefold() == key and k in results:
-            return results[k]
-    return None
-
-
-def _same_name(a: str, b: str) -> bool:
-    """Two spellings of one organisation's name: the words of one nearly contain the other's
-    ("U.N.s Food and Agriculture Organisation" ~ "Food and Agriculture Organization")."""
-    from rapidfuzz import fuzz
-
-    return fuzz.token_set_ratio(normalize_alias(a), normalize_alias(b)) >= 85
 
 
 def _held(tenure: Tenure, day: dt.date | None, before: dt.date | None) -> bool:
@@ -141,8 +117,8 @@ class OfflineLinker:
         #: candidate, evidence): the training data of `kg.link.train`.
         self.trace: list[tuple[str, Mention, GazEntry, Evidence]] | None = None
         self._doc_id = ""
-        self._surnames: Counter[str] | None = None
-        self._prominent_surnames: Counter[str] | None = None
+        self._bearers: dict[str, list[GazEntry]] | None = None
+        self._given_names: set[str] | None = None
         self._holders_cache: dict[str, dict[str, list]] = {}
 
     # -- entities -----------------------------------------------------------------------------
@@ -249,7 +225,7 @@ class OfflineLinker:
         if m.kind == "organization":
             # "U.S. Supreme Court", "US Senate": the organisation of the country the name begins
             # with, whatever other countries the article names.
-            own, country = self._country_organisation(m.lookup, cands)
+            own, country = country_prefixed(self.gaz, m.lookup, cands)
             if own:
                 cands, context = own, {country: 1.0}
             elif owner:
@@ -275,48 +251,30 @@ class OfflineLinker:
             return None, conf
         return self._entity(entry), conf
 
-    def _owner(self, text: str, m: Mention) -> str | None:
-        """The country named right before mention `m` as its owner: "Russia's" or "Russian"
-        (one or two capitalised words, possessive or demonym), or None."""
-        before = _OWNER.search(text, max(0, m.start - 40), m.start)
-        if before is None:
-            return None
-        words = before.group(1).split()
-        for k in (2, 1):
-            if len(words) >= k and (qid := self.gaz.demonym(" ".join(words[-k:]), cased=True)):
-                return qid
-        return None
-
-    def _country_organisation(self, name: str, cands: list[GazEntry]) -> tuple[list[GazEntry], str]:
-        """Organisations of the country that `name` starts with: among `cands` (the whole name
-        is an alias: "US Senate"), else named by the rest of it ("U.S." + "Supreme Court"); and
-        that country's QID. ([], "") when there are none."""
-        words = name.split()
-        for k in (1, 2):
-            if len(words) <= k:
-                break
-            country = self.gaz.demonym(" ".join(words[:k]), cased=True)
-            if country is None:
-                continue
-            found = [c for c in cands if c.kind == "organization" and c.country == country]
-            if not found:
-                found = [c for c in self.gaz.candidates(" ".join(words[k:]), kinds=("organization",), cased=True)
-                         if c.country == country]
-            if found:
-                return found, country
-        return [], ""
-
     def _places_sharing(self, name: str) -> set[str]:
         """Countries of the notable places that bear a country's name (Georgia: the US)."""
         return {c.country for c in self.gaz.candidates(name, kinds=("place",)) if c.prior >= 0.5 and c.country}
 
+    def _people_surnamed(self, surname: str) -> list[GazEntry]:
+        """The people in the gazetteer whose last name is `surname` (case- and accent-blind)."""
+        if self._bearers is None:
+            self._bearers = {}
+            for e in self.gaz.entries(kind="person"):
+                if e.label.split():
+                    self._bearers.setdefault(name_key(e.label.split()[-1]), []).append(e)
+        return self._bearers.get(name_key(surname), [])
+
     def _surname_bearers(self, label: str) -> int:
         """How many people in the gazetteer share the last name of `label`."""
-        if self._surnames is None:
-            self._surnames = Counter(name_key(e.label.split()[-1]) for e in self.gaz.entries(kind="person")
-                                     if e.label.split())
         parts = label.split()
-        return self._surnames.get(name_key(parts[-1]), 0) if parts else 0
+        return len(self._people_surnamed(parts[-1])) if parts else 0
+
+    def _is_given_name(self, word: str) -> bool:
+        """Whether anyone in the gazetteer bears `word` as a first name ("Warren", "Ryan")."""
+        if self._given_names is None:
+            self._given_names = {name_key(e.label.split()[0]) for e in self.gaz.entries(kind="person")
+                                 if len(e.label.split()) >= 2}
+        return name_key(word) in self._given_names
 
     def _place_country(self, m: Mention) -> str | None:
         """The country a place mention tells of: a place name all of whose gazetteer readings lie
@@ -385,7 +343,7 @@ class OfflineLinker:
         # Other names. An acronym the article defines ("Food and Agriculture Organisation
         # (FAO)") is that name's entity, linked or not: the article's own definition beats any
         # gazetteer reading of the letters (CCA is not a court in a story about a prison firm).
-        defined = _defined_acronyms(analysis.document.text, mentions)
+        defined = defined_acronyms(analysis.document.text, mentions)
         lowercase_words = set(_LOWERCASE_WORD.findall(analysis.document.text))
         for n, m in enumerate(mentions):
             if n in results or m.kind in {"office", "date", "person"}:
@@ -400,19 +358,21 @@ class OfflineLinker:
                     # counts only if it is that name ("FAO" for "U.N.s Food and Agriculture
                     # Organisation"), not another one with the same letters.
                     found, found_conf = self._lookup(m, kinds, context)
-                    if found is not None and _same_name(mentions[source].lookup, found.label):
+                    if found is not None and same_name(mentions[source].lookup, found.label):
                         ent, conf = found, found_conf
                 results[n] = LinkedMention(m, ent, conf)
                 continue
-            owner = self._owner(analysis.document.text, m) if m.kind == "organization" else None
+            if m.kind == "organization" and " " not in m.lookup:
+                # "the Agency", "the Commission", "Parliament": the organisation last named in
+                # full with that head word; the article's own naming beats the gazetteer's
+                # reading of the word ("Parliament" after "European Parliament" in a British story).
+                head = named_before(mentions, results, n, m.lookup)
+                if head is not None and head.entity is not None:
+                    results[n] = LinkedMention(m, head.entity, head.score)
+                    continue
+            owner = owner_country(self.gaz, analysis.document.text, m) if m.kind == "organization" else None
             common = " " not in m.lookup and m.lookup.lower() in lowercase_words
             ent, conf = self._lookup(m, kinds, context, owner, common)
-            if ent is None and m.kind == "organization" and len(m.lookup.split()) == 1:
-                # "the Agency", "the Commission": the organisation last named in full with
-                # that head word, when the word names nothing by itself.
-                head = _named_before(mentions, results, n, m.lookup)
-                if head is not None and head.entity is not None and not self.gaz.candidates(m.lookup, cased=True):
-                    ent, conf = head.entity, head.score
             if ent is None and m.kind in {"organization", "place"}:
                 # The NER takes people for organisations and places ("Husted", "Churkin"): a
                 # surname of a person named in full in the article, or a person's full name.
@@ -436,7 +396,7 @@ class OfflineLinker:
         def entity_at(span: tuple[int, int] | None) -> Entity | None:
             if span is None:
                 return None
-            for k, lm in results.items():
+            for lm in results.values():
                 mm = lm.mention
                 # Either way round: the span may carry an article the mention leaves out
                 # ("to the United States").
@@ -473,6 +433,9 @@ class OfflineLinker:
                 ent, conf = self._person_by_office(m.lookup, role, juris_qid, day)
             if ent is None:
                 ent, conf = self._prominent_person(m.lookup, context, day)
+            if ent is None:
+                common = m.lookup.lower() in lowercase_words
+                ent, conf = self._distinctive_surname(m.lookup, context, common)
             if ent is None:
                 ent, conf = self._place_named_as_person(m.lookup, context)
             if ent is None:
@@ -621,6 +584,26 @@ class OfflineLinker:
             return None, 0.0
         return self._entity(entry), 0.7
 
+    def _distinctive_surname(
+        self, surname: str, context: Mapping[str, float], common_word: bool
+    ) -> tuple[Entity | None, float]:
+        """A surname that one household name bears far above its namesakes ("Buttigieg",
+        "Netanyahu", "Pelosi"), in a story that names that person's country: that person, in
+        office or not. Not when the word is also a first name in the gazetteer ("Warren",
+        "Clinton"), names a country, place or organisation, or is written in lowercase in the
+        article; a namesake named in full in the article has already won by coreference."""
+        if common_word or self._is_given_name(surname):
+            return None, 0.0
+        bearers = sorted(self._people_surnamed(surname), key=lambda e: -e.prior)
+        if not bearers or bearers[0].prior < HOUSEHOLD_NAME:
+            return None, 0.0
+        top = bearers[0]
+        if any(e.prior > top.prior - SURNAME_MARGIN for e in bearers[1:]) or not context.get(top.country or ""):
+            return None, 0.0
+        if self.gaz.candidates(surname, kinds=("country", "place", "organization"), cased=True):
+            return None, 0.0
+        return self._entity(top), 0.7
+
     def _place_named_as_person(self, name: str, context: Mapping[str, float]) -> tuple[Entity | None, float]:
         """The NER takes capitals for people ("warned Kyiv"): a one-word "person" that nobody in
         the article bears is a country or a capital (prior >= 0.85) whose country the article
@@ -638,12 +621,8 @@ class OfflineLinker:
     def _prominent_namesakes(self, person: GazEntry) -> int:
         """Other people in the gazetteer, prominent themselves (prior >= `PROMINENT`), who share
         `person`'s surname: "Clinton" alone may be Hillary as well as Bill."""
-        if self._prominent_surnames is None:
-            self._prominent_surnames = Counter(
-                name_key(e.label.split()[-1]) for e in self.gaz.entries(kind="person")
-                if e.label.split() and e.prior >= PROMINENT)
-        own = int(person.prior >= PROMINENT)
-        return self._prominent_surnames.get(name_key(person.label.split()[-1]), 0) - own
+        return sum(1 for e in self._people_surnamed(person.label.split()[-1])
+                   if e.prior >= PROMINENT and e.qid != person.qid)
 
     def _national_holders(self, country: str, day: dt.date) -> dict[str, set[str]]:
         """Surname key -> people holding a national office of `country` on `day`; the seats of a

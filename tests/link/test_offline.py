@@ -144,8 +144,28 @@ def test_bare_surname_of_a_cabinet_member_in_office(linker: OfflineLinker) -> No
     text = "The United States will fund roads, Buttigieg said."
     spans = [("United States", "place", {}), ("Buttigieg", "person", {})]
     assert keys(linker, analyse(text, spans, date=dt.date(2022, 6, 1)))[1] == "Q7173106"
-    # Before he took office the surname alone is nobody the sources can vouch for.
-    assert keys(linker, analyse(text, spans, date=dt.date(2015, 6, 1)))[1] == "person/buttigieg"
+
+
+@pytest.mark.parametrize("day", [dt.date(2015, 6, 1), None])
+def test_distinctive_surname_of_a_household_name_out_of_office(linker: OfflineLinker, day: dt.date | None) -> None:
+    # Only one prominent person is called Buttigieg, in or out of office.
+    text = "The United States will fund roads, Buttigieg said."
+    spans = [("United States", "place", {}), ("Buttigieg", "person", {})]
+    assert keys(linker, analyse(text, spans, date=day))[1] == "Q7173106"
+    # ... but only in a story that names his country.
+    assert keys(linker, analyse("Roads will be funded, Buttigieg said.", [("Buttigieg", "person", {})],
+                                date=day)) == ["person/buttigieg"]
+
+
+@pytest.mark.parametrize("name", [
+    "Paige",  # a former cabinet member is no household name (a high-school player in a sports story)
+    "Johnson",  # Boris (0.85) is not far enough above Jeh and Ron (0.7)
+    "Warren",  # also a first name
+])
+def test_surnames_that_stay_nil_out_of_office(linker: OfflineLinker, name: str) -> None:
+    text = f"The United States will fund roads, {name} said."
+    spans = [("United States", "place", {}), (name, "person", {})]
+    assert keys(linker, analyse(text, spans, date=dt.date(2030, 6, 1)))[1] == f"person/{name.lower()}"
 
 
 def test_short_words_are_not_acronyms(linker: OfflineLinker) -> None:
@@ -284,3 +304,18 @@ def test_organisation_named_with_its_country_in_a_foreign_story(linker: OfflineL
     text = f"Italy and Kenya signed. The {name} ruled."
     a = analyse(text, [("Italy", "country", {}), ("Kenya", "country", {}), (name, "organization", {})])
     assert keys(linker, a)[2] == qid
+
+
+def test_parliament_alone_is_the_article_countrys(linker: OfflineLinker) -> None:
+    text = "Britain will leave the bloc once Parliament votes."
+    a = analyse(text, [("Britain", "place", {}), ("Parliament", "organization", {})])
+    assert keys(linker, a) == ["Q145", "Q11010"]
+
+
+def test_head_word_coreference_beats_the_gazetteers_reading(linker: OfflineLinker) -> None:
+    # The article named the European Parliament; the British one is not meant.
+    text = "The European Parliament met. Britain will leave once Parliament votes."
+    a = analyse(text, [("European Parliament", "organization", {}), ("Britain", "place", {}),
+                       ("Parliament", "organization", {})])
+    got = keys(linker, a)
+    assert got[0] == "Q8889" and got[2] == "Q8889"
