@@ -454,6 +454,23 @@ def eval_attribution(
         _write_json(json_out, report_json(report))
 
 
+@eval_app.command("holdout")
+def eval_holdout(
+    corpus: Optional[Path] = typer.Option(None, "--corpus", help="Wikinews JSONL (default ../shared/corpus/wikinews/wikinews_2019_2020.jsonl)."),
+    gold: Optional[Path] = typer.Option(None, "--gold", help="Gold file (default: the shipped kg/eval/gold/wikinews_holdout.jsonl)."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Only the first N articles."),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="Also write the full report as JSON here."),
+) -> None:
+    """Score speakers (QIDs), roles, places, dates, holdings, meetings and legislation on the hand-annotated Wikinews hold-out."""
+    from kg.eval.holdout import GOLD_FILE, evaluate_holdout, format_report, report_json
+
+    corpus = corpus or _shared_default("corpus/wikinews", "--corpus") / "wikinews_2019_2020.jsonl"
+    report = evaluate_holdout(corpus, gold_file=gold or GOLD_FILE, limit=limit)
+    out.print(format_report(report), markup=False)
+    if json_out is not None:
+        _write_json(json_out, report_json(report))
+
+
 def main() -> None:
     """Entry point: click/typer handle usage errors (exit 2); library errors become one
     sentence and their documented exit code."""
