@@ -18,12 +18,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from kg.gazetteer.geo import PRIOR_CAPITAL
-from kg.gazetteer.store import GazEntry, Gazetteer, Position, Tenure, normalize_alias
+from kg.gazetteer.store import GazEntry, Gazetteer, Position, normalize_alias
 from kg.gazetteer.text import (
     formal_name_variants,
     is_acronym,
@@ -37,22 +36,13 @@ from kg.link.organisations import (
     owner_country,
     same_name,
 )
+from kg.link.people import PeopleIndex, name_key
 from kg.model import Analysis, Entity, Linked, LinkedMention, Mention
 from kg.slugs import slugify
 
 #: A place whose name only one country's places bear tells the article's country this much
 #: (a country named outright counts 1).
 PLACE_CONTEXT_WEIGHT = 0.5
-#: The prior from which a person is a household name (national leaders, cabinet, party leaders).
-PROMINENT = 0.7
-#: The prior from which a bare surname may name a person out of office: national leaders and the
-#: best-known politicians (not every former cabinet member: "Paige" in a sports story is not Rod
-#: Paige, 0.7).
-HOUSEHOLD_NAME = 0.8
-#: How much more prominent than every namesake a person must be for a bare surname to be theirs
-#: ("Trump": Donald 0.95 over Ivanka 0.55; not "Johnson": Boris 0.85 over Jeh and Ron 0.7).
-SURNAME_MARGIN = 0.3
-
 _ENTITY_KINDS_FOR_MENTION: dict[str, tuple[str, ...]] = {
     "person": ("person",),
     "organization": ("organization", "country", "place"),
@@ -60,15 +50,6 @@ _ENTITY_KINDS_FOR_MENTION: dict[str, tuple[str, ...]] = {
     "country": ("country",),
     "legislation": ("legislation",),
 }
-
-
-def name_key(name: str) -> str:
-    """Comparison key for personal names across transliterations ("Zelenskyy" ~ "Zelensky",
-    "Andriy" ~ "Andrii")."""
-    key = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
-    for a, b in (("yy", "y"), ("iy", "i"), ("ii", "i"), ("kh", "h")):
-        key = key.replace(a, b)
-    return key
 
 
 def nil_entity(kind: str, label: str) -> Entity:
@@ -81,21 +62,10 @@ def exact_label(surface: str, label: str) -> bool:
     return " ".join(surface.split()).casefold() == " ".join(label.split()).casefold()
 
 
-#: Roles of the seats of a legislature.
-_LEGISLATOR_ROLES = frozenset({"member of parliament", "member of regional parliament", "senator"})
-
-
 #: A one-word place or organisation whose word the article also writes in lowercase must be
 #: this prominent (a capital, a major city or organisation) to be linked.
 COMMON_WORD_MIN_PRIOR = 0.8
 _LOWERCASE_WORD = re.compile(r"(?<![\w.])[a-z][a-z\-]+(?!\w)")
-
-
-def _held(tenure: Tenure, day: dt.date | None, before: dt.date | None) -> bool:
-    """In office on `day`; with no `day`, at any time that began by `before` (if given)."""
-    if day is not None:
-        return tenure.covers(day)
-    return before is None or tenure.start is None or tenure.start <= before
 
 
 def _active(start: dt.date | None, end: dt.date | None, day: dt.date | None) -> bool:
@@ -117,9 +87,7 @@ class OfflineLinker:
         #: candidate, evidence): the training data of `kg.link.train`.
         self.trace: list[tuple[str, Mention, GazEntry, Evidence]] | None = None
         self._doc_id = ""
-        self._bearers: dict[str, list[GazEntry]] | None = None
-        self._given_names: set[str] | None = None
-        self._holders_cache: dict[str, dict[str, list]] = {}
+        self.people = PeopleIndex(gazetteer)
 
     # -- entities -----------------------------------------------------------------------------
 
@@ -132,6 +100,10 @@ class OfflineLinker:
             qid=entry.qid,
             jurisdiction=jurisdiction or (entry.country if entry.kind in {"office", "organization"} or capital else None),
         )
+
+    def _person(self, found: tuple[GazEntry | None, float]) -> tuple[Entity | None, float]:
+        entry, conf = found
+        return (self._entity(entry), conf) if entry is not None else (None, 0.0)
 
     def _choose(
         self, candidates: list[GazEntry], context: Mapping[str, float], surface: str = "", inexact: bool = False
@@ -168,7 +140,7 @@ class OfflineLinker:
             runner_up_prior=runner.prior if runner is not None else None,
             runner_up_context=ctx(runner) if runner is not None else 0.0,
             runner_up_same_country=runner is not None and bool(best.country) and runner.country == best.country,
-            surname_bearers=self._surname_bearers(best.label) if best.kind == "person" else 0,
+            surname_bearers=self.people.surname_bearers(best.label) if best.kind == "person" else 0,
             inexact=inexact,
         )
         conf = self._confidence(evidence)
@@ -254,27 +226,6 @@ class OfflineLinker:
     def _places_sharing(self, name: str) -> set[str]:
         """Countries of the notable places that bear a country's name (Georgia: the US)."""
         return {c.country for c in self.gaz.candidates(name, kinds=("place",)) if c.prior >= 0.5 and c.country}
-
-    def _people_surnamed(self, surname: str) -> list[GazEntry]:
-        """The people in the gazetteer whose last name is `surname` (case- and accent-blind)."""
-        if self._bearers is None:
-            self._bearers = {}
-            for e in self.gaz.entries(kind="person"):
-                if e.label.split():
-                    self._bearers.setdefault(name_key(e.label.split()[-1]), []).append(e)
-        return self._bearers.get(name_key(surname), [])
-
-    def _surname_bearers(self, label: str) -> int:
-        """How many people in the gazetteer share the last name of `label`."""
-        parts = label.split()
-        return len(self._people_surnamed(parts[-1])) if parts else 0
-
-    def _is_given_name(self, word: str) -> bool:
-        """Whether anyone in the gazetteer bears `word` as a first name ("Warren", "Ryan")."""
-        if self._given_names is None:
-            self._given_names = {name_key(e.label.split()[0]) for e in self.gaz.entries(kind="person")
-                                 if len(e.label.split()) >= 2}
-        return name_key(word) in self._given_names
 
     def _place_country(self, m: Mention) -> str | None:
         """The country a place mention tells of: a place name all of whose gazetteer readings lie
@@ -430,12 +381,12 @@ class OfflineLinker:
             conf = 0.9
             if ent is None and (m.start, m.end) in title_of:
                 role, juris_qid = title_of[(m.start, m.end)]
-                ent, conf = self._person_by_office(m.lookup, role, juris_qid, day)
+                ent, conf = self._person(self.people.by_office(m.lookup, role, juris_qid, day))
             if ent is None:
-                ent, conf = self._prominent_person(m.lookup, context, day)
+                ent, conf = self._person(self.people.prominent(m.lookup, context, day))
             if ent is None:
                 common = m.lookup.lower() in lowercase_words
-                ent, conf = self._distinctive_surname(m.lookup, context, common)
+                ent, conf = self._person(self.people.distinctive(m.lookup, context, common))
             if ent is None:
                 ent, conf = self._place_named_as_person(m.lookup, context)
             if ent is None:
@@ -527,83 +478,6 @@ class OfflineLinker:
         exact = [p for p in positions if normalize_alias(p.label) == plain]
         return exact if len(exact) == 1 else positions
 
-    def _holder_named(self, surname: str, positions: Iterable[Position], day: dt.date | None,
-                      before: dt.date | None = None) -> GazEntry | None:
-        """The one person holding one of `positions` (at `day`, if given; else at any time, but
-        not only after `before`) whose name ends in `surname`; None when there is none or more
-        than one."""
-        found: dict[str, GazEntry] = {}
-        key = name_key(surname)
-        for p in positions:
-            tenures = self.gaz.holders_on(p.qid, day) if day else self.gaz.tenures(position=p.qid)
-            for t in tenures:
-                if not _held(t, day, before):
-                    continue
-                e = self.gaz.entry(t.person)
-                if e is not None and name_key(e.label.split()[-1]) == key:
-                    found[e.qid] = e
-        return next(iter(found.values())) if len(found) == 1 else None
-
-    def _person_by_office(
-        self, surname: str, role: str, juris: str | None, day: dt.date | None
-    ) -> tuple[Entity | None, float]:
-        """The one holder of a `role` position (in `juris`, if known) whose name ends in `surname`."""
-        entry = self._holder_named(surname, self.gaz.positions(role=role, jurisdiction=juris), day)
-        return (self._entity(entry), 0.85) if entry is not None else (None, 0.0)
-
-    def _prominent_person(
-        self, surname: str, context: Counter[str], day: dt.date | None
-    ) -> tuple[Entity | None, float]:
-        """A surname alone links only to a national office holder of a country the article
-        mentions ("Putin" in a Russia story, "Buttigieg" in a US one), and only when exactly one
-        such holder bears it. Heads of state and government are surer than the rest of the
-        national offices (cabinet posts; not the seats of a legislature, whose hundreds of
-        holders share too many surnames). Holders in office at the article's date come first;
-        when none bears the surname, or the article has no date, former heads of state and
-        government count ("Obama" in a 2019 story), still only when exactly one of them bears
-        it and no other prominent person does ("Clinton" may be Hillary); former cabinet members
-        do not (too many namesakes among them: "Finn", "Paige")."""
-        heads = [
-            p
-            for country in context
-            for role in ("president", "prime minister", "chancellor")
-            for p in self.gaz.positions(role=role, jurisdiction=country)
-        ]
-        key = name_key(surname)
-        if day is not None:
-            entry = self._holder_named(surname, heads, day)
-            if entry is not None:
-                return self._entity(entry), 0.8
-            found: set[str] = set()
-            for country in context:
-                found |= self._national_holders(country, day).get(key, set())
-            if len(found) == 1 and (person := self.gaz.entry(next(iter(found)))) is not None:
-                return self._entity(person), 0.7
-        entry = self._holder_named(surname, heads, None, before=day)
-        if entry is None or self._prominent_namesakes(entry) > 0:
-            return None, 0.0
-        return self._entity(entry), 0.7
-
-    def _distinctive_surname(
-        self, surname: str, context: Mapping[str, float], common_word: bool
-    ) -> tuple[Entity | None, float]:
-        """A surname that one household name bears far above its namesakes ("Buttigieg",
-        "Netanyahu", "Pelosi"), in a story that names that person's country: that person, in
-        office or not. Not when the word is also a first name in the gazetteer ("Warren",
-        "Clinton"), names a country, place or organisation, or is written in lowercase in the
-        article; a namesake named in full in the article has already won by coreference."""
-        if common_word or self._is_given_name(surname):
-            return None, 0.0
-        bearers = sorted(self._people_surnamed(surname), key=lambda e: -e.prior)
-        if not bearers or bearers[0].prior < HOUSEHOLD_NAME:
-            return None, 0.0
-        top = bearers[0]
-        if any(e.prior > top.prior - SURNAME_MARGIN for e in bearers[1:]) or not context.get(top.country or ""):
-            return None, 0.0
-        if self.gaz.candidates(surname, kinds=("country", "place", "organization"), cased=True):
-            return None, 0.0
-        return self._entity(top), 0.7
-
     def _place_named_as_person(self, name: str, context: Mapping[str, float]) -> tuple[Entity | None, float]:
         """The NER takes capitals for people ("warned Kyiv"): a one-word "person" that nobody in
         the article bears is a country or a capital (prior >= 0.85) whose country the article
@@ -618,24 +492,3 @@ class OfflineLinker:
             return None, 0.0
         return self._entity(best), 0.8
 
-    def _prominent_namesakes(self, person: GazEntry) -> int:
-        """Other people in the gazetteer, prominent themselves (prior >= `PROMINENT`), who share
-        `person`'s surname: "Clinton" alone may be Hillary as well as Bill."""
-        return sum(1 for e in self._people_surnamed(person.label.split()[-1])
-                   if e.prior >= PROMINENT and e.qid != person.qid)
-
-    def _national_holders(self, country: str, day: dt.date) -> dict[str, set[str]]:
-        """Surname key -> people holding a national office of `country` on `day`; the seats of a
-        legislature are left out (hundreds of holders: too many namesakes for a bare surname)."""
-        index = self._holders_cache.get(country)
-        if index is None:
-            index = {}
-            for p in self.gaz.positions(jurisdiction=country):
-                if p.role in _LEGISLATOR_ROLES:
-                    continue
-                for t in self.gaz.tenures(position=p.qid):
-                    e = self.gaz.entry(t.person)
-                    if e is not None and e.label.split():
-                        index.setdefault(name_key(e.label.split()[-1]), []).append(t)
-            self._holders_cache[country] = index
-        return {key: {t.person for t in tenures if t.covers(day)} for key, tenures in index.items()}

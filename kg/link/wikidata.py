@@ -47,7 +47,8 @@ from kg.errors import NetworkError
 from kg.gazetteer.store import Gazetteer, normalize_alias
 from kg.http import PoliteClient, user_agent
 from kg.link.cache import ResponseCache, default_cache_dir, request_key
-from kg.link.offline import OfflineLinker, name_key
+from kg.link.offline import OfflineLinker
+from kg.link.people import name_key
 from kg.model import Analysis, Entity, Linked, LinkedMention
 
 logger = logging.getLogger("kg.link")
