@@ -454,18 +454,21 @@ def eval_attribution(
         _write_json(json_out, report_json(report))
 
 
-@eval_app.command("holdout")
-def eval_holdout(
+@eval_app.command("wikinews")
+def eval_wikinews(
+    gold_set: str = typer.Option("holdout", "--set", help="Gold set: dev (develop on it) or holdout (report on it)."),
     corpus: Optional[Path] = typer.Option(None, "--corpus", help="Wikinews JSONL (default ../shared/corpus/wikinews/wikinews_2019_2020.jsonl)."),
-    gold: Optional[Path] = typer.Option(None, "--gold", help="Gold file (default: the shipped kg/eval/gold/wikinews_holdout.jsonl)."),
+    gold: Optional[Path] = typer.Option(None, "--gold", help="Another gold file in the same format (overrides --set)."),
     limit: Optional[int] = typer.Option(None, "--limit", help="Only the first N articles."),
     json_out: Optional[Path] = typer.Option(None, "--json", help="Also write the full report as JSON here."),
 ) -> None:
-    """Score speakers (QIDs), roles, places, dates, holdings, meetings and legislation on the hand-annotated Wikinews hold-out."""
-    from kg.eval.holdout import GOLD_FILE, evaluate_holdout, format_report, report_json
+    """Score speakers (QIDs), roles, places, dates, holdings, meetings and legislation on hand-annotated Wikinews articles."""
+    from kg.eval.wikinews import GOLD_SETS, evaluate_wikinews, format_report, report_json
 
+    if gold is None and gold_set not in GOLD_SETS:
+        raise UsageError(f"unknown --set {gold_set!r}; valid sets: {', '.join(sorted(GOLD_SETS))}")
     corpus = corpus or _shared_default("corpus/wikinews", "--corpus") / "wikinews_2019_2020.jsonl"
-    report = evaluate_holdout(corpus, gold_file=gold or GOLD_FILE, limit=limit)
+    report = evaluate_wikinews(corpus, gold_file=gold or GOLD_SETS[gold_set], limit=limit)
     out.print(format_report(report), markup=False)
     if json_out is not None:
         _write_json(json_out, report_json(report))

@@ -1,7 +1,7 @@
 """Scoring of geokg's facts against the Wikinews hold-out gold: statements with their speaker,
 role, place, date and medium; office holdings; meetings; legislation.
 
-Input: one `HoldoutArticle` (gold, `kg.eval.holdout_gold`) and geokg's `ArticleResult` for it.
+Input: one `GoldArticle` (gold, `kg.eval.wikinews_gold`) and geokg's `ArticleResult` for it.
 Output: counts added to a `FactScores`, from which precision, recall and F1 are read.
 
 Rules (what counts as right):
@@ -30,8 +30,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from kg.eval.holdout_gold import GoldRef, HoldoutArticle
 from kg.eval.overlap import WordTokens, match
+from kg.eval.wikinews_gold import GoldArticle, GoldRef
 from kg.model import ArticleResult, Entity
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -147,7 +147,7 @@ class FactScores:
     failed: list[str] = field(default_factory=list)
 
 
-def score_article(scores: FactScores, gold: HoldoutArticle, result: ArticleResult | None) -> None:
+def score_article(scores: FactScores, gold: GoldArticle, result: ArticleResult | None) -> None:
     """Add one article's outcomes; `result` None (the article failed) scores every gold fact as missed."""
     scores.articles += 1
     statements = result.statements if result is not None else ()
@@ -157,7 +157,7 @@ def score_article(scores: FactScores, gold: HoldoutArticle, result: ArticleResul
     _score_legislation(scores, gold, result.legislation if result is not None else ())
 
 
-def _score_statements(scores: FactScores, gold: HoldoutArticle, statements: Sequence) -> None:
+def _score_statements(scores: FactScores, gold: GoldArticle, statements: Sequence) -> None:
     tokens = WordTokens(gold.text)
     gsets = [tokens.ids([g.content]) for g in gold.statements]
     psets = [tokens.ids([(s.start, s.end)]) for s in statements]
@@ -193,7 +193,7 @@ def _speaker_right(pred: Entity | None, gold: GoldRef | None) -> bool:
     return pred is None if gold is None else entity_matches(pred, gold)
 
 
-def _score_holdings(scores: FactScores, gold: HoldoutArticle, holdings: Iterable) -> None:
+def _score_holdings(scores: FactScores, gold: GoldArticle, holdings: Iterable) -> None:
     seen: set[tuple[str, str]] = set()
     predicted = []
     for h in holdings:
@@ -224,7 +224,7 @@ def _shared_participants(pred: Sequence[Entity], gold: Sequence[GoldRef]) -> int
     return n
 
 
-def _score_meetings(scores: FactScores, gold: HoldoutArticle, meetings: Sequence) -> None:
+def _score_meetings(scores: FactScores, gold: GoldArticle, meetings: Sequence) -> None:
     scores.meetings.gold += len(gold.meetings)
     scores.meetings.pred += len(meetings)
     candidates = []
@@ -248,7 +248,7 @@ def _score_meetings(scores: FactScores, gold: HoldoutArticle, meetings: Sequence
         attrs["status"].add("right" if m.status == g.status else "wrong")
 
 
-def _score_legislation(scores: FactScores, gold: HoldoutArticle, facts: Sequence) -> None:
+def _score_legislation(scores: FactScores, gold: GoldArticle, facts: Sequence) -> None:
     scores.legislation.gold += len(gold.legislation)
     scores.legislation.pred += len(facts)
     used: set[int] = set()

@@ -1,4 +1,4 @@
-"""Scoring rules of the hold-out evaluation, on invented articles and predictions."""
+"""Scoring rules of the Wikinews gold evaluation, on invented articles and predictions."""
 
 from __future__ import annotations
 
@@ -7,13 +7,13 @@ import datetime as dt
 import pytest
 
 from kg.eval.factscore import FactScores, entity_matches, name_words, score_article
-from kg.eval.holdout_gold import (
+from kg.eval.wikinews_gold import (
+    GoldArticle,
     GoldHolding,
     GoldLegislation,
     GoldMeeting,
     GoldRef,
     GoldStatement,
-    HoldoutArticle,
 )
 from kg.model import (
     ArticleResult,
@@ -52,8 +52,8 @@ def span(surface: str) -> tuple[int, int]:
     return start, start + len(surface)
 
 
-def gold_article() -> HoldoutArticle:
-    return HoldoutArticle(
+def gold_article() -> GoldArticle:
+    return GoldArticle(
         id="t", date=DAY, text=TEXT, headline=None,
         statements=(
             GoldStatement(content=span("the talks would resume"), quote_type="indirect", cue="say",

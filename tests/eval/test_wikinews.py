@@ -1,4 +1,4 @@
-"""The hold-out gold reader and the `geokg eval holdout` runner, on an invented article."""
+"""The Wikinews gold reader and the `geokg eval wikinews` runner, on an invented article."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from kg.eval.holdout import evaluate_holdout, format_report, report_json
-from kg.eval.holdout_gold import load_holdout
+from kg.eval.wikinews import evaluate_wikinews, format_report, report_json
+from kg.eval.wikinews_gold import load_gold
 
 TEXT = ('Monday, March 4, 2024\n\nForeign Minister Ana Vrba said on Monday that the talks would resume. '
         '"We are ready," Vrba told reporters in Zagreb.')
@@ -57,7 +57,7 @@ def files(tmp_path: Path) -> tuple[Path, Path]:
 
 def test_reader_checks_spans_against_the_text(files: tuple[Path, Path]) -> None:
     gold, corpus = files
-    (article,) = load_holdout(gold, corpus)
+    (article,) = load_gold(gold, corpus)
     assert article.id == "wn2024-001" and len(article.statements) == 2 and article.holdings[0].status == "current"
     first = article.statements[0]
     assert TEXT[slice(*first.content)] == "the talks would resume" and first.speaker is not None
@@ -79,18 +79,18 @@ def test_reader_names_the_article_and_field_of_a_bad_line(files: tuple[Path, Pat
     gold, corpus = files
     gold.write_text(json.dumps(_gold_line(**change)) + "\n", encoding="utf-8")
     with pytest.raises(InputError, match=message.replace("[", r"\[").replace("]", r"\]")):
-        load_holdout(gold, corpus)
+        load_gold(gold, corpus)
 
 
 def test_reader_names_a_missing_gold_file(tmp_path: Path, files: tuple[Path, Path]) -> None:
     with pytest.raises(InputError, match="no such gold file"):
-        load_holdout(tmp_path / "nope.jsonl", files[1])
+        load_gold(tmp_path / "nope.jsonl", files[1])
 
 
 @pytest.mark.slow
 def test_runner_scores_geokg_on_the_gold(files: tuple[Path, Path], pipeline) -> None:
     gold, corpus = files
-    report = evaluate_holdout(corpus, gold_file=gold, pipeline=pipeline)
+    report = evaluate_wikinews(corpus, gold_file=gold, pipeline=pipeline)
     assert report.articles == 1 and report.gold_counts["statements"] == 2
     s = report.scores
     # Both statements are plain, named-speaker attributions any attribution system must find.

@@ -1,8 +1,8 @@
-"""Reader of geokg's own hand-annotated gold: the 20-article Wikinews hold-out.
+"""Reader of geokg's own hand-annotated Wikinews gold (the development set and the hold-out).
 
-Input: `kg/eval/gold/wikinews_holdout.jsonl` (format and guidelines in `kg/eval/gold/README.md`)
+Input: a gold file of `kg/eval/gold/` (format and guidelines in `kg/eval/gold/README.md`)
 and the Wikinews texts it points into (`../shared/corpus/wikinews/wikinews_2019_2020.jsonl`; the
-gold holds offsets and short surface strings, never the texts). Output: `HoldoutArticle`s with
+gold holds offsets and short surface strings, never the texts). Output: `GoldArticle`s with
 typed gold statements, office holdings, meetings and legislation, each checked against its text
 (a gold span must read what the annotator wrote, and the text must be the one annotated: its
 SHA-256 is in the gold).
@@ -79,7 +79,7 @@ class GoldLegislation:
 
 
 @dataclass(frozen=True)
-class HoldoutArticle:
+class GoldArticle:
     id: str
     date: dt.date
     text: str
@@ -195,7 +195,7 @@ def read_texts(wikinews_jsonl: Path) -> dict[str, Mapping[str, Any]]:
     return records
 
 
-def load_holdout(gold_file: Path, wikinews_jsonl: Path, limit: int | None = None) -> list[HoldoutArticle]:
+def load_gold(gold_file: Path, wikinews_jsonl: Path, limit: int | None = None) -> list[GoldArticle]:
     """The gold articles with their texts; raises `InputError` naming the article and field at
     the first inconsistency."""
     if not gold_file.is_file():
@@ -206,7 +206,7 @@ def load_holdout(gold_file: Path, wikinews_jsonl: Path, limit: int | None = None
     return list(_articles(gold_file, texts, limit))
 
 
-def _articles(gold_file: Path, texts: Mapping[str, Mapping[str, Any]], limit: int | None) -> Iterator[HoldoutArticle]:
+def _articles(gold_file: Path, texts: Mapping[str, Mapping[str, Any]], limit: int | None) -> Iterator[GoldArticle]:
     with gold_file.open(encoding="utf-8") as fh:
         lines = [line for line in fh if line.strip()]
     for n, line in enumerate(lines[:limit] if limit is not None else lines, 1):
@@ -222,7 +222,7 @@ def _articles(gold_file: Path, texts: Mapping[str, Mapping[str, Any]], limit: in
             raise InputError(f"{gold_file}, article {raw['id']}: the Wikinews text differs from the one annotated "
                              "(SHA-256 mismatch); use the ../shared snapshot the gold was made on")
         r = _Reader(gold_file, raw["id"], text)
-        yield HoldoutArticle(
+        yield GoldArticle(
             id=raw["id"],
             date=r.day(raw.get("date"), "date") or dt.date.fromisoformat(rec["date"][:10]),
             text=text,

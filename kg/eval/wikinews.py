@@ -1,13 +1,13 @@
 """Who said what, in which role, where and when; who holds which office; meetings; legislation:
-geokg measured on its own hand-annotated Wikinews hold-out.
+geokg measured on its own hand-annotated Wikinews articles.
 
-Input: the gold file (`kg/eval/gold/wikinews_holdout.jsonl`) and the Wikinews texts of
-`../shared/corpus/wikinews/`. Output: a `HoldoutReport` (the counts of `kg.eval.factscore`),
-rendered by `format_report` (Markdown) and `report_json` (a dict). Run it as
-`geokg eval holdout`.
+Input: a gold set of `kg/eval/gold/` (`GOLD_SETS`: "dev" to develop on, "holdout" to report on)
+and the Wikinews texts of `../shared/corpus/wikinews/`. Output: a `WikinewsReport` (the counts
+of `kg.eval.factscore`), rendered by `format_report` (Markdown) and `report_json` (a dict). Run
+it as `geokg eval wikinews --set dev` (or `--set holdout`).
 
-The 20 articles were set aside for this before annotation and are annotated blind to the system;
-they must not be used to develop or tune geokg (see `kg/eval/gold/README.md`).
+The 20 hold-out articles were set aside before annotation and annotated blind to the system; they
+must not be used to develop or tune geokg (see `kg/eval/gold/README.md`).
 """
 
 from __future__ import annotations
@@ -18,16 +18,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.eval.factscore import PRF, Attribute, FactScores, score_article
-from kg.eval.holdout_gold import load_holdout
+from kg.eval.wikinews_gold import load_gold
 
 if TYPE_CHECKING:  # spaCy loads only when an evaluation runs
     from kg.pipeline import Pipeline
 
-GOLD_FILE = Path(__file__).resolve().parent / "gold" / "wikinews_holdout.jsonl"
+GOLD_DIR = Path(__file__).resolve().parent / "gold"
+GOLD_SETS: dict[str, Path] = {
+    "holdout": GOLD_DIR / "wikinews_holdout.jsonl",
+    "dev": GOLD_DIR / "wikinews_dev.jsonl",
+}
+GOLD_FILE = GOLD_SETS["holdout"]
 
 
 @dataclass
-class HoldoutReport:
+class WikinewsReport:
     gold_file: str
     articles: int
     seconds: float
@@ -35,18 +40,18 @@ class HoldoutReport:
     gold_counts: dict[str, int]
 
 
-def evaluate_holdout(
+def evaluate_wikinews(
     wikinews_jsonl: Path,
     *,
     gold_file: Path = GOLD_FILE,
     pipeline: Pipeline | None = None,
     limit: int | None = None,
-) -> HoldoutReport:
-    """Run geokg over the hold-out articles (dated by their publication date) and score it."""
+) -> WikinewsReport:
+    """Run geokg over the gold file's articles (dated by their publication date) and score it."""
     from kg.model import Document
     from kg.pipeline import ArticleError, Pipeline
 
-    articles = load_holdout(gold_file, wikinews_jsonl, limit)
+    articles = load_gold(gold_file, wikinews_jsonl, limit)
     pipeline = pipeline or Pipeline()
     clock = time.perf_counter()
     docs = (Document(id=a.id, text=a.text, source=f"wikinews/{a.id}", headline=a.headline, date=a.date)
@@ -74,7 +79,7 @@ def evaluate_holdout(
         "meetings": sum(len(a.meetings) for a in articles),
         "legislation": sum(len(a.legislation) for a in articles),
     }
-    return HoldoutReport(gold_file=str(gold_file), articles=len(articles), seconds=seconds,
+    return WikinewsReport(gold_file=str(gold_file), articles=len(articles), seconds=seconds,
                          scores=scores, gold_counts=counts)
 
 
@@ -95,11 +100,12 @@ def _attr_row(name: str, a: Attribute) -> str:
             f"| {_pct(a.precision)} | {_pct(a.recall)} |")
 
 
-def format_report(report: HoldoutReport) -> str:
+def format_report(report: WikinewsReport) -> str:
     s = report.scores
     g = report.gold_counts
     lines = [
-        f"### Wikinews hold-out ({report.articles} articles, hand-annotated; {report.seconds:.1f} s)",
+        (f"### Wikinews gold `{Path(report.gold_file).name}` ({report.articles} articles, hand-annotated; "
+         f"{report.seconds:.1f} s)"),
         "",
         "Gold: " + ", ".join(f"{k} {v}" for k, v in g.items()) + ". Rules: kg/eval/factscore.py.",
         "",
@@ -142,7 +148,7 @@ def _attr_json(a: Attribute) -> dict[str, Any]:
             "precision": round(a.precision, 4), "recall": round(a.recall, 4)}
 
 
-def report_json(report: HoldoutReport) -> dict[str, Any]:
+def report_json(report: WikinewsReport) -> dict[str, Any]:
     s = report.scores
     return {
         "gold_file": report.gold_file,
