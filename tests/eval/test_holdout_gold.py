@@ -1,10 +1,14 @@
-"""Validator of the hand-annotated Wikinews hold-out gold (kg/eval/gold/wikinews_holdout.jsonl).
+"""Validator of the hand-annotated Wikinews gold files in kg/eval/gold/.
 
-The gold stores offsets and short surface strings only; the article texts stay in
-../shared/corpus/wikinews/wikinews_2019_2020.jsonl (CC BY 2.5, not copied into the repository).
-These tests check the file against those texts: every line parses, keys are the specified ones in
-the specified order, each article's sha256 matches the shared text, every span slices to its
-surface, enums are valid and QIDs are well formed. Skipped when ../shared is absent."""
+Two files share one format and one set of guidelines (kg/eval/gold/README.md): the hold-out
+(wikinews_holdout.jsonl, 20 articles, for reporting only) and the development set
+(wikinews_dev.jsonl, 25 other articles, for developing). Both store offsets and short surface
+strings only; the article texts stay in ../shared/corpus/wikinews/wikinews_2019_2020.jsonl
+(CC BY 2.5, not copied into the repository). Every format test runs on both files: every line
+parses, keys are the specified ones in the specified order, each article's sha256 matches the
+shared text, every span slices to its surface, enums are valid and QIDs are well formed. The
+article lists are checked per file: the hold-out follows SOURCES.md's table, the dev set follows
+DEV_IDS and shares no article with the hold-out. Skipped when ../shared is absent."""
 
 from __future__ import annotations
 
@@ -17,7 +21,14 @@ import pytest
 
 from kg.resources import shared_dir
 
-GOLD = Path(__file__).resolve().parents[2] / "kg" / "eval" / "gold" / "wikinews_holdout.jsonl"
+GOLD_DIR = Path(__file__).resolve().parents[2] / "kg" / "eval" / "gold"
+GOLD_FILES = {"holdout": GOLD_DIR / "wikinews_holdout.jsonl", "dev": GOLD_DIR / "wikinews_dev.jsonl"}
+# The development set, in file order (chosen as README.md's "Development set" section describes).
+DEV_IDS = (
+    "wn2019-011 wn2019-016 wn2019-019 wn2019-029 wn2019-035 wn2019-064 wn2019-082 wn2019-101 wn2019-115 wn2019-118 "
+    "wn2019-136 wn2019-154 wn2019-157 wn2019-162 wn2019-166 wn2020-037 wn2020-040 wn2020-045 wn2020-098 wn2020-109 "
+    "wn2019-058 wn2019-069 wn2019-085 wn2019-119 wn2020-120"
+).split()
 SHARED = shared_dir()
 CORPUS = SHARED / "corpus" / "wikinews" / "wikinews_2019_2020.jsonl" if SHARED else None
 SOURCES = SHARED / "corpus" / "SOURCES.md" if SHARED else None
@@ -43,8 +54,14 @@ DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 OPEN_QUOTES, CLOSE_QUOTES = "\"“'‘", "\"”'’"
 
 
-def _gold() -> list[dict]:
-    with GOLD.open(encoding="utf-8") as f:
+@pytest.fixture(params=sorted(GOLD_FILES))
+def gold_path(request: pytest.FixtureRequest) -> Path:
+    return GOLD_FILES[request.param]
+
+
+@pytest.fixture
+def gold(gold_path: Path) -> list[dict]:
+    with gold_path.open(encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
 
 
@@ -77,25 +94,38 @@ def _check_opt_ref(ref: object, text: str, where: str, kinds: set[str] = KINDS) 
         _check_ref(ref, text, where, kinds)
 
 
-def test_gold_file_exists_and_every_line_parses() -> None:
-    assert GOLD.is_file()
-    lines = [line for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+def test_gold_file_exists_and_every_line_parses(gold_path: Path) -> None:
+    assert gold_path.is_file()
+    lines = [line for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert lines
     for line in lines:
         assert isinstance(json.loads(line), dict)
 
 
-def test_articles_are_holdout_articles_in_order_once_each() -> None:
-    ids = [rec["id"] for rec in _gold()]
+def _ids(path: Path) -> list[str]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line)["id"] for line in f if line.strip()]
+
+
+def test_holdout_articles_are_the_sources_table_in_order_once_each() -> None:
+    ids = _ids(GOLD_FILES["holdout"])
     holdout = _holdout_ids()
     assert len(holdout) == 20
     assert len(ids) == len(set(ids))
     assert ids == [i for i in holdout if i in ids], "articles must follow the SOURCES.md order"
 
 
-def test_keys_dates_and_text_hashes_match_the_shared_texts() -> None:
+def test_dev_articles_are_the_dev_ids_in_order_and_none_is_a_holdout_article() -> None:
+    ids = _ids(GOLD_FILES["dev"])
+    assert len(DEV_IDS) == len(set(DEV_IDS)) == 25
+    assert ids == DEV_IDS, "the dev file must hold exactly DEV_IDS, in that order"
+    assert not set(ids) & set(_holdout_ids()), "a hold-out article must never be in the dev set"
+    assert set(ids) <= set(_articles()), "every dev id must be a shared Wikinews article"
+
+
+def test_keys_dates_and_text_hashes_match_the_shared_texts(gold: list[dict]) -> None:
     articles = _articles()
-    for rec in _gold():
+    for rec in gold:
         assert list(rec) == TOP_KEYS, rec["id"]
         art = articles[rec["id"]]
         assert rec["date"] == art["date"]
@@ -103,9 +133,9 @@ def test_keys_dates_and_text_hashes_match_the_shared_texts() -> None:
         assert any(rec[k] for k in ("statements", "holdings", "meetings", "legislation")), rec["id"]
 
 
-def test_statements_are_well_formed() -> None:
+def test_statements_are_well_formed(gold: list[dict]) -> None:
     articles = _articles()
-    for rec in _gold():
+    for rec in gold:
         text = articles[rec["id"]]["text"]
         for n, st in enumerate(rec["statements"]):
             where = f"{rec['id']} statement {n}"
@@ -125,9 +155,9 @@ def test_statements_are_well_formed() -> None:
             assert st["date"] is None or DATE.match(st["date"]), where
 
 
-def test_holdings_are_well_formed_and_not_repeated() -> None:
+def test_holdings_are_well_formed_and_not_repeated(gold: list[dict]) -> None:
     articles = _articles()
-    for rec in _gold():
+    for rec in gold:
         text = articles[rec["id"]]["text"]
         seen = set()
         for n, h in enumerate(rec["holdings"]):
@@ -142,9 +172,9 @@ def test_holdings_are_well_formed_and_not_repeated() -> None:
             seen.add(pair)
 
 
-def test_meetings_are_well_formed() -> None:
+def test_meetings_are_well_formed(gold: list[dict]) -> None:
     articles = _articles()
-    for rec in _gold():
+    for rec in gold:
         text = articles[rec["id"]]["text"]
         for n, m in enumerate(rec["meetings"]):
             where = f"{rec['id']} meeting {n}"
@@ -158,9 +188,9 @@ def test_meetings_are_well_formed() -> None:
             _check_span(m["evidence"], text, where)
 
 
-def test_legislation_is_well_formed() -> None:
+def test_legislation_is_well_formed(gold: list[dict]) -> None:
     articles = _articles()
-    for rec in _gold():
+    for rec in gold:
         text = articles[rec["id"]]["text"]
         for n, lg in enumerate(rec["legislation"]):
             where = f"{rec['id']} legislation {n}"
@@ -172,3 +202,15 @@ def test_legislation_is_well_formed() -> None:
             for t in lg["targets"]:
                 _check_ref(t, text, where + " target")
             _check_span(lg["evidence"], text, where)
+
+
+def test_readme_tables_give_each_article_its_counts(gold: list[dict]) -> None:
+    # README.md lists every gold article with its statement/holding/meeting/legislation counts;
+    # a re-annotated article must not leave a stale row behind.
+    readme = (GOLD_DIR / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| (wn20\d\d-\d{3}) \| (\d{4}-\d\d-\d\d) \|.*\| (\d+) \| (\d+) \| (\d+) \| (\d+) \|$", readme, flags=re.M)
+    table = {r[0]: (r[1], *map(int, r[2:])) for r in rows}
+    for rec in gold:
+        counts = tuple(len(rec[k]) for k in ("statements", "holdings", "meetings", "legislation"))
+        assert table.get(rec["id"]) == (rec["date"], *counts), f"{rec['id']}: README row is stale or missing"
+
