@@ -20,6 +20,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 from kg.gazetteer.geo import PRIOR_CAPITAL
 from kg.gazetteer.store import GazEntry, Gazetteer, Position, normalize_alias
@@ -223,6 +224,17 @@ class OfflineLinker:
             return None, conf
         return self._entity(entry), conf
 
+    def _after_place(self, name: str) -> str | None:
+        """What follows a leading place or country name of one or two words ("Vermont Bernie
+        Sanders" -> "Bernie Sanders"), when two or more words follow; else None."""
+        words = name.split()
+        for k in (2, 1):
+            if len(words) - k >= 2:
+                head = " ".join(words[:k])
+                if self.gaz.demonym(head, cased=True) or self.gaz.candidates(head, kinds=("place", "country"), cased=True):
+                    return " ".join(words[k:])
+        return None
+
     def _places_sharing(self, name: str) -> set[str]:
         """Countries of the notable places that bear a country's name (Georgia: the US)."""
         return {c.country for c in self.gaz.candidates(name, kinds=("place",)) if c.prior >= 0.5 and c.country}
@@ -282,14 +294,24 @@ class OfflineLinker:
                 context[country] += PLACE_CONTEXT_WEIGHT
 
         # Full person names, then surnames by in-article coreference.
+        # A title given to a full name says which of its bearers is meant ("Senator Juan Dalmau").
+        titled_as = {m.holder_span: m.lookup for m in mentions if m.kind == "office" and m.holder_span}
         full_names: dict[str, Entity] = {}
+        first_names: dict[str, set[str]] = {}
         for n, m in enumerate(mentions):
             if m.kind == "person" and len(m.lookup.split()) >= 2:
                 ent, conf = self._lookup(m, ("person",), context)
+                role = titled_as.get((m.start, m.end))
+                if role is not None and conf < 0.85:
+                    by_title, title_conf = self._person(self.people.titled(m.lookup, role))
+                    if by_title is not None:
+                        ent, conf = by_title, title_conf
                 if ent is None:
                     ent = nil_entity("person", m.lookup)
                 results[n] = LinkedMention(m, ent, conf)
                 full_names.setdefault(name_key(m.lookup.split()[-1]), ent)
+                first_names.setdefault(name_key(m.lookup.split()[0]), set()).add(ent.key)
+        by_key = {lm.entity.key: lm for lm in results.values() if lm.entity is not None}
 
         # Other names. An acronym the article defines ("Food and Agriculture Organisation
         # (FAO)") is that name's entity, linked or not: the article's own definition beats any
@@ -331,6 +353,11 @@ class OfflineLinker:
                 conf = 0.9 if ent is not None else conf
                 if ent is None and len(m.lookup.split()) >= 2 and not self.gaz.candidates(m.lookup, kinds=kinds):
                     ent, conf = self._lookup(m, ("person",), context)
+                    if ent is None and (rest := self._after_place(m.lookup)):
+                        # "Senator from Vermont Bernie Sanders": the NER glued the place to the name.
+                        ent, conf = self._lookup(replace(m, lookup=rest), ("person",), context)
+                    if ent is not None:
+                        full_names.setdefault(name_key(ent.label.split()[-1]), ent)
             if ent is None:
                 if m.kind == "country":
                     # A NORP that is no demonym ("Republicans", "Shiite"): try organisations.
@@ -379,6 +406,11 @@ class OfflineLinker:
             # Case-blind: "El-Sissi" opens a sentence about "Abdel Fattah el-Sissi".
             ent = full_names.get(name_key(m.lookup))
             conf = 0.9
+            if ent is None and len(first_names.get(name_key(m.lookup), ())) == 1:
+                # A first name alone ("Terri said" after "Terri Collins") is the one person the
+                # article named in full with it, when it is nobody's surname there.
+                prev = by_key[next(iter(first_names[name_key(m.lookup)]))]
+                ent, conf = prev.entity, min(prev.score, 0.8) if prev.entity and prev.entity.qid else 0.0
             if ent is None and (m.start, m.end) in title_of:
                 role, juris_qid = title_of[(m.start, m.end)]
                 ent, conf = self._person(self.people.by_office(m.lookup, role, juris_qid, day))

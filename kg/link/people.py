@@ -29,7 +29,7 @@ HOUSEHOLD_NAME = 0.8
 #: ("Trump": Donald 0.95 over Ivanka 0.55; not "Johnson": Boris 0.85 over Jeh and Ron 0.7).
 SURNAME_MARGIN = 0.3
 #: Roles of the seats of a legislature.
-LEGISLATOR_ROLES = frozenset({"member of parliament", "member of regional parliament", "senator"})
+LEGISLATOR_ROLES = frozenset({"member of parliament", "member of regional parliament", "senator", "assemblyman"})
 _HEAD_ROLES = ("president", "prime minister", "chancellor")
 
 Found = tuple[GazEntry | None, float]
@@ -122,7 +122,20 @@ class PeopleIndex:
                     found[e.qid] = e
         return next(iter(found.values())) if len(found) == 1 else None
 
+    def held_roles(self, person: str) -> set[str]:
+        """The roles of the positions `person` (a QID) ever held."""
+        return {p.role for t in self.gaz.tenures(person=person) if (p := self.gaz.position(t.position)) is not None}
+
     # -- rules ------------------------------------------------------------------------------------
+
+    def titled(self, name: str, role: str) -> Found:
+        """The one person called `name` who held a position of the `role` the article titles them
+        with ("Senator Juan Dalmau": the Puerto Rico state senator of that name, whose prior alone
+        is too low to link). A legislator's title fits any legislature's seat: "Senator" and
+        "state representative" name members of state legislatures as well as national ones."""
+        fits = LEGISLATOR_ROLES if role in LEGISLATOR_ROLES else {role}
+        found = {c.qid: c for c in self.gaz.candidates(name, kinds=("person",)) if self.held_roles(c.qid) & fits}
+        return (next(iter(found.values())), 0.85) if len(found) == 1 else (None, 0.0)
 
     def by_office(self, surname: str, role: str, juris: str | None, day: dt.date | None) -> Found:
         """The one holder of a `role` position (in `juris`, if known) whose name ends in `surname`."""

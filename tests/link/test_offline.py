@@ -310,3 +310,32 @@ def test_head_word_coreference_beats_the_gazetteers_reading(linker: OfflineLinke
                        ("Parliament", "organization", {})])
     got = keys(linker, a)
     assert got[0] == "Q8889" and got[2] == "Q8889"
+
+
+def test_a_title_picks_the_bearer_of_a_full_name_who_held_that_office(linker: OfflineLinker) -> None:
+    # Juan Dalmau's prior alone is too low to link him; "Senator" says which one is meant (a
+    # state senator: a legislator's title fits any legislature's seat).
+    text = "Senator Juan Dalmau said the hearing was cancelled."
+    a = analyse(text, [("Senator", "office", {"lookup": "senator", "holder_span": (8, 19)}),
+                       ("Juan Dalmau", "person", {})])
+    got = linker.link(a).mentions
+    assert got[1].entity is not None and got[1].entity.qid == "Q6299578" and got[1].score == 0.85
+    plain = linker.link(analyse("Juan Dalmau said it.", [("Juan Dalmau", "person", {})])).mentions
+    assert plain[0].entity is not None and plain[0].entity.qid is None
+
+
+def test_a_first_name_alone_is_the_one_person_named_in_full_with_it(linker: OfflineLinker) -> None:
+    text = "State representative Terri Collins sponsored the bill. Terri said it would pass."
+    a = analyse(text, [("Terri Collins", "person", {}), ("Terri", "person", {})])
+    got = keys(linker, a)
+    assert got[1] == got[0]
+    # Two people share the first name: no guess.
+    two = analyse("Terri Collins and Terri Sewell spoke. Terri said no.",
+                  [("Terri Collins", "person", {}), ("Terri Sewell", "person", {}), ("Terri", "person", {})])
+    assert keys(linker, two)[2] == "person/terri"
+
+
+def test_a_place_glued_to_a_name_by_the_ner(linker: OfflineLinker) -> None:
+    text = "United States Senator from Vermont Bernie Sanders ended his bid. Sanders thanked voters."
+    a = analyse(text, [("Vermont Bernie Sanders", "organization", {}), ("Sanders", "person", {})])
+    assert keys(linker, a) == ["Q359442", "Q359442"]
