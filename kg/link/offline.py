@@ -422,6 +422,8 @@ class OfflineLinker:
             if ent is None:
                 ent, conf = self._place_named_as_person(m.lookup, context)
             if ent is None:
+                ent, conf = self._organisation_named_as_person(m.lookup)
+            if ent is None:
                 ent, conf = nil_entity("person", m.lookup), 0.0
             results[n] = LinkedMention(m, ent, conf)
             full_names.setdefault(name_key(m.lookup), ent)
@@ -509,6 +511,16 @@ class OfflineLinker:
         plain = normalize_alias(f"{role} of {juris.label}")
         exact = [p for p in positions if normalize_alias(p.label) == plain]
         return exact if len(exact) == 1 else positions
+
+    def _organisation_named_as_person(self, name: str) -> tuple[Entity | None, float]:
+        """The NER takes one-word brands for people ("on Twitter, he wrote"): a one-word "person"
+        that nobody in the article bears and no one in the gazetteer has as a name is a major
+        organisation (prior >= 0.8) that bears that very label, when it is the only one."""
+        if self.people.surnamed(name) or self.people.is_given_name(name):
+            return None, 0.0
+        cands = [c for c in self.gaz.candidates(name, kinds=("organization",), cased=True)
+                 if c.prior >= 0.8 and exact_label(name, c.label)]
+        return (self._entity(cands[0]), 0.8) if len(cands) == 1 else (None, 0.0)
 
     def _place_named_as_person(self, name: str, context: Mapping[str, float]) -> tuple[Entity | None, float]:
         """The NER takes capitals for people ("warned Kyiv"): a one-word "person" that nobody in

@@ -339,3 +339,9 @@ def test_a_place_glued_to_a_name_by_the_ner(linker: OfflineLinker) -> None:
     text = "United States Senator from Vermont Bernie Sanders ended his bid. Sanders thanked voters."
     a = analyse(text, [("Vermont Bernie Sanders", "organization", {}), ("Sanders", "person", {})])
     assert keys(linker, a) == ["Q359442", "Q359442"]
+
+
+def test_a_brand_the_ner_took_for_a_person(linker: OfflineLinker) -> None:
+    text = "In a statement on Twitter, he wrote that polls would close. Harsh words followed."
+    a = analyse(text, [("Twitter", "person", {}), ("Harsh", "person", {})])
+    assert keys(linker, a) == ["Q918", "person/harsh"]
