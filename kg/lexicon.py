@@ -273,7 +273,7 @@ OBJECT_CUE_VERBS: frozenset[str] = frozenset(
         "cite", "mention", "attack", "criticize", "criticise", "discuss", "endorse", "reject",
         "propose", "promise", "praise", "condemn", "blame", "dismiss", "question", "deny",
         "announce", "reiterate", "acknowledge", "admit", "demand", "predict", "recommend",
-        "applaud", "denounce", "decry", "slam", "blast", "tout", "defend",
+        "applaud", "denounce", "decry", "slam", "blast", "tout", "defend", "laud",
     }
 )
 
@@ -286,13 +286,32 @@ INFINITIVE_CUE_VERBS: frozenset[str] = frozenset(
     {
         "promise", "pledge", "vow", "vote", "threaten", "agree", "decline", "decide", "intend",
         "want", "wish", "seek", "aim", "urge", "encourage", "ask", "call", "implore", "press", "push",
-        "challenge", "expect",
+        "challenge", "expect", "exhort",
     }
 )
 
 #: Verbs that report a characterisation through an object and its predicate ("called climate
 #: change a hoax", "labeled him a liar"); the content is "object + predicate".
 NAMING_VERBS: frozenset[str] = frozenset({"call", "label", "brand", "dub", "deem", "term"})
+
+#: Nouns that report what their possessor said through a "that" clause ("Trump's claim that ...",
+#: "her assertion that ..."); the possessor speaks, the clause is the content.
+CLAIM_NOUNS: frozenset[str] = frozenset(
+    {
+        "claim", "assertion", "contention", "insistence", "allegation", "accusation", "argument",
+        "suggestion", "prediction", "promise", "pledge", "vow", "warning", "boast",
+    }
+)
+
+#: Verbs that report a characterisation through "object as predicate" ("portrayed the deal as a
+#: betrayal", "hailed Trump as "The Comeback Kid""); with the naming verbs and `OBJECT_CUE_VERBS`
+#: ("dismissed Estonia as ...", "blasted the media for ...") the content is object and predicate.
+AS_CUE_VERBS: frozenset[str] = frozenset(
+    {
+        "describe", "characterize", "characterise", "portray", "depict", "hail", "deride", "mock",
+        "ridicule", "lambaste", "paint", "brand", "label", "dub",
+    }
+)
 
 #: Nouns that give a speaker's role in news prose but name no office the gazetteer knows
 #: ("Clinton campaign manager Robby Mook", "Alan Cole, an economist at the Tax Foundation"). With

@@ -15,9 +15,11 @@ last sentence naming a person since the previous statement, else to the previous
 to the last person named before outside other statements' content (of the same gender where it
 is known: Mr./Mrs./Ms., a given name of the lexicon (also a person called by that given name
 alone, "Melanie", when it is no other person's surname), or an earlier "he"/"she" for that
-person); "it"/"they" and "the statement" to the previous speaker, or to the
-last organisation or country named before; a transcript's label in capitals ("PENCE") to the one
-person of the article with that surname. Anything else ("officials", "a source", "63 percent")
+person); "his" ("his claim that ...") as "he"; "it"/"they"/"its"/"their" and "the statement"
+to the previous speaker, or to the last organisation or country named before; a transcript's
+label in capitals ("PENCE") to the one person of the article with that surname. A quote with no
+attribution of its own is the person who is the main-clause subject of the sentence before it,
+else it continues the previous statement. Anything else ("officials", "a source", "63 percent")
 stays unattributed and is reported in the notes: the RDF contract gives a statement a person,
 organisation or country as speaker, and a generic group is none of these.
 """
@@ -39,9 +41,9 @@ from kg.lexicon import (
 from kg.model import Entity, LinkedMention, QuoteCandidate, Statement
 from kg.slugs import slugify
 
-_PRONOUNS = {"he", "she", "they", "i", "we", "him", "her", "it"}
-_GENDERED = {"he": "m", "him": "m", "she": "f", "her": "f"}
-_GROUP_PRONOUNS = {"they", "it"}
+_PRONOUNS = {"he", "she", "they", "i", "we", "him", "her", "it", "his", "their", "its"}
+_GENDERED = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+_GROUP_PRONOUNS = {"they", "it", "their", "its"}
 _HONORIFIC_GENDER = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}
 #: How far back (in sentences) a pronoun looks for its antecedent.
 _PRONOUN_REACH = 4
@@ -359,7 +361,9 @@ def _described_person(
             at = len(left_words) - 1 - left_words[::-1].index(form)
             ranks = {w.rstrip("-") for w in left_words[max(0, at - 3) : at]} & _RANK_WORDS
             before_name = ranks <= set(words)
-        appos = right.split(",")[1] if right.startswith(",") else ""
+        appos = right.split(",")[1].split("\n")[0] if right.startswith(",") else ""
+        if appos.split()[:1] in (["who"], ["which"], ["that"], ["whose"]):
+            appos = ""  # "Trump, who is 70." is a relative clause, not a description
         in_apposition = noun in appos.replace(".", " ").split()
         if not (before_name or in_apposition):
             continue
@@ -392,6 +396,14 @@ def _resolve_speaker(
 ) -> tuple[Entity | None, Entity | None, str | None]:
     """(speaker, role, note); note explains a statement left unattributed."""
     if q.speaker_span is None:
+        if q.quote_type == "direct" and not q.cue:
+            # A quote standing alone right after a sentence whose subject is a person is that
+            # person's (`Sanders identified X as Y. "..."`), even if someone else spoke before.
+            subject = _salient_subject(
+                view, q.sentence - 2, q.start, q.sentence - 1, _contents(view, q), lambda e: e.kind == "person"
+            )
+            if subject is not None:
+                return subject, _office_role(view, subject, q.start), None
         if q.quote_type == "direct" and not q.cue and previous and q.sentence - previous[-1].sentence <= _CONTINUATION_REACH:
             # A quote standing alone right after an attributed statement continues it (news
             # style: `X said on Monday. "..."`); further away, nobody can tell who speaks.
@@ -592,9 +604,14 @@ def extract_statements(view: ArticleView) -> tuple[list[Statement], list[str]]:
             text_roles[speaker.key] = role
         elif speaker is not None and role is None and speaker.key in text_roles:
             role = text_roles[speaker.key]
+        nested = any(o is not q and o.start <= q.start and q.end <= o.end and (o.start, o.end) != (q.start, q.end)
+                     for o in view.analysis.quotes)
         if speaker is not None:
-            last = max(q.end, q.speaker_span[1] if q.speaker_span else 0) - 1
-            previous.append(_Previous(q.sentence, speaker, _sentence_at(view, last)))
+            if not nested:
+                # a statement reported inside another ("Trump's accusation that ..., Biden
+                # said") is not a turn of the story: a later "he" still means the outer speaker
+                last = max(q.end, q.speaker_span[1] if q.speaker_span else 0) - 1
+                previous.append(_Previous(q.sentence, speaker, _sentence_at(view, last)))
         else:
             notes.append(f"unattributed statement at {q.start}-{q.end}: {note}")
         place, date, medium = _where_when(view, q)

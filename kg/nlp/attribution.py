@@ -22,20 +22,31 @@ Rules, in order:
    sentence (`to blame for focusing on "..."`, `"..." to drive up the stock price`), are left to
    rule 2, which makes them part of a "mixed" statement; a reported clause that stops at such a
    quote runs to its closing mark, and a reporting verb inside a quote is the quoted speaker's,
-   not a statement of its own.
+   not a statement of its own. A quote that only ends a reported clause begun before it
+   (`said African-Americans can "rock like Jimi" and "stir the pot"`) is "mixed" with that
+   clause. A quote in title case after a preposition or possessive (`on CNN's "State of the
+   Union"`) names a show or a work and is no statement. A quote continues the one before it
+   only when no other statement with a subject of its own stands between them.
 2. Reported speech: a reporting verb with a clausal complement ("said that ...", "warned ..."),
    "call for X", "describe X as Y", "called X Y", "accused X of Y", a topic ("complained about
-   X") or an object ("cited X"). Content containing quote marks is "mixed".
+   X") or an object ("cited X"); a characterisation runs on over its predicate ("dismissed X as
+   Y", "blasted X for Y", "branded X Y"), short of the circumstances hung on it ("on Monday",
+   "during a campaign stop"); "As X put it, ..." attributes the clause around it. Content
+   containing quote marks is "mixed"; so is a direct quote announced by a reported clause
+   before it (`said the plan had one goal: "..."`), which is one statement with that clause.
    Intentions and pleas report their infinitive ("promised to cut taxes", "urged voters to
    register"); "responded by saying ..." takes the subject of "responded". A reporting verb
    inside the content of another reported statement ("said she hopes ...") is part of it, not a
    statement of its own.
-3. "according to X": the content is the clause the phrase attaches to.
+3. "according to X": the content is the clause the phrase attaches to; a direct quote the
+   phrase opens (`According to X, "..."`) is X's. A claim noun with a possessor and a "that"
+   clause (`Trump's claim that there were "thousands of shootings"`) is the possessor's.
 4. Speaker labels at the start of a paragraph: a headline "Trump: Cruz Has a Long Way to Go"
    (the label must be an entity) and the turns of a quoted transcript ("PENCE: ..." and the
    quoted paragraphs after it without a label of their own), which replace the one long quote.
 
-The speaker span is the cue's subject, never a subject inside a quote; for "X, who said" it is X;
+The speaker span is the cue's subject, never a subject inside a quote; for "X, who said" it is X
+(the last member of a list "A, B and C, who said");
 for a passive cue ("was asked") it is the agent ("by X") or nobody; for a cue that opens its
 sentence ("Said Ellis: "..."") the name after it.
 """
@@ -47,6 +58,8 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from kg.lexicon import (
+    AS_CUE_VERBS,
+    CLAIM_NOUNS,
     CUE_PARTICLES,
     CUE_VERBS,
     INFINITIVE_CUE_VERBS,
@@ -79,6 +92,10 @@ def _is_cue(tok: Token, quote: bool = False) -> bool:
         return True  # "promised to cut taxes", "urged voters to register"
     if lemma in NAMING_VERBS and _naming_object(tok) is not None:
         return True  # "called climate change a hoax"
+    if lemma in AS_CUE_VERBS and _object_with_predicate(tok) is not None:
+        return True  # "portrayed the deal as a betrayal"
+    if _as_put_it(tok):
+        return True  # "as Ms. Simonyan put it"
     if not quote and (_topic_object(tok) is not None or _direct_object(tok) is not None):
         return True  # "complained about his mic", "cited derogatory comments"
     if lemma not in CUE_VERBS and not (quote and lemma in QUOTE_CUE_VERBS):
@@ -112,9 +129,87 @@ def _infinitive(verb: Token) -> tuple[Token, Token] | None:
     return first, comp.right_edge
 
 
+def _object_with_predicate(verb: Token) -> tuple[Token, Token] | None:
+    """First and last token of "X as Y" in "dismissed X as Y" / "portrayed X as Y", or of "X for
+    Y" in "blasted X for Y" (a criticism or praise and what it is for), or None. The predicate
+    runs on over nouns conjoined to the verb right after it ("condemned the test as "reckless"
+    and a "grave threat""), which the parser hangs on the verb."""
+    lemma = _lemma(verb)
+    preps = {"as"} if lemma in AS_CUE_VERBS or lemma in NAMING_VERBS else set()
+    if lemma in OBJECT_CUE_VERBS:
+        preps = {"as", "for"}
+    if not preps:
+        return None
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if not objs:
+        return None
+    obj = objs[0]
+    after = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps and c.i > obj.i]
+    if not after or after[0].i > obj.right_edge.i + 1:
+        return None
+    last = after[0].right_edge
+    for c in verb.children:
+        if c.dep_ in {"conj", "dobj"} and c.i > last.i and c.pos_ in {"NOUN", "PROPN", "ADJ"}:
+            gap = verb.doc[last.i + 1 : c.left_edge.i]
+            if any(t.dep_ == "cc" for t in gap) and all(t.dep_ == "cc" or t.is_punct for t in gap):
+                last = c.right_edge
+    return obj.left_edge, _before_adjunct(verb.doc, after[0], last)
+
+
+#: Prepositions of the circumstances of a statement ("during a campaign stop"); "on", "in" and
+#: "at" only before a name ("on The Ingraham Show", "in Flint"): "turning its back on workers"
+#: is what was said.
+_ADJUNCT_PREPS = {"during", "while", "after", "before", "since", "when"}
+_PLACE_PREPS = {"on", "in", "at"}
+
+
+def _circumstance(t: Token) -> bool:
+    """Whether `t` opens a phrase telling when, where or on what occasion something was said."""
+    if t.dep_ != "prep":
+        return False
+    if t.lower_ in _ADJUNCT_PREPS:
+        return True
+    objs = [c for c in t.children if c.dep_ == "pobj"]
+    return t.lower_ in _PLACE_PREPS and bool(objs) and (objs[0].pos_ == "PROPN" or objs[0].ent_type_ != "")
+
+
+_QUOTE_TOKENS = set(_QUOTE_CHARS) | {"''", "``"}
+
+
+def _before_adjunct(doc: Doc, first: Token, last: Token) -> Token:
+    """`last`, or the token before the circumstances that the parser hung on a predicate: a
+    date ("as a "disgrace" Wednesday on a radio show", "as unfair on Monday"), and after the
+    predicate's last quote mark a place or occasion phrase or a dash ("... "crazy system" during
+    a campaign stop", "... "suburbs of St. Petersburg" — a metaphor for ...")."""
+    marks = [t.i for t in doc[first.i : last.i + 1] if t.text in _QUOTE_TOKENS]
+    for t in doc[(marks[-1] if marks else first.i) + 1 : last.i + 1]:
+        dated = t.ent_type_ in {"DATE", "TIME"} and t.dep_ in {"npadvmod", "appos"}
+        dated = dated or (t.dep_ == "prep" and any(c.ent_type_ in {"DATE", "TIME"} for c in t.children))
+        if marks and (t.text in _DASHES or t.text in {";", "(", "--"} or _circumstance(t)):
+            dated = True
+        if dated and t.i > first.i + 1:
+            k = t.i - 1
+            while k > first.i and (doc[k].is_punct and doc[k].text not in _QUOTE_TOKENS):
+                k -= 1
+            return doc[k]
+    return last
+
+
+def _as_put_it(verb: Token) -> bool:
+    """"As X put it, ..." / "..., as X put it": an inserted attribution of the clause around it."""
+    return (
+        _lemma(verb) == "put" and verb.dep_ == "advcl" and verb.head.pos_ in {"VERB", "AUX"}
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
+    )
+
+
 def _naming_object(verb: Token) -> tuple[Token, Token] | None:
     """First and last token of "X Y" in "called X Y" (an object and its predicate), or None."""
     objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if len(objs) >= 2:
+        # "branded North Korea an "outlaw nation"": the parser reads both as objects
+        return objs[0].left_edge, max(objs[-1].subtree, key=lambda t: t.i)
     preds = [c for c in verb.children if c.dep_ in {"oprd", "ccomp", "xcomp"} and c.i > verb.i]
     if objs and preds:
         last = max(preds[-1].subtree, key=lambda t: t.i)
@@ -172,7 +267,8 @@ def _subject(verb: Token) -> Token | None:
                 return None
             if c.dep_ in _SUBJ and c.i not in quoted:
                 if c.lower_ in _RELATIVES and v.dep_ == "relcl" and v.head.pos_ in {"PROPN", "NOUN"}:
-                    return v.head  # "Sen. Tim Kaine, who said ...": the noun the clause modifies
+                    # "Sen. Tim Kaine, who said ...": the noun the clause modifies
+                    return _nearest_conjunct(v.head, c)
                 return c
         if v.dep_ in {"conj", "xcomp", "advcl"} and v.head.i != v.i:
             v = v.head
@@ -186,6 +282,24 @@ def _subject(verb: Token) -> Token | None:
         if c.dep_ in {"dobj", "attr", "npadvmod"} and c.i > verb.i and c.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
             return c
     return None
+
+
+def _nearest_conjunct(noun: Token, relative: Token) -> Token:
+    """The member of a list that a relative clause right after it modifies: in "celebrities
+    like A, B and C, who joked ...", C, whichever member the parser hung the clause on."""
+    root = noun
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    members, stack = [], [root]
+    while stack:
+        t = stack.pop()
+        members.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN"})
+    before = [t for t in members if t.i < relative.i]
+    nearest = max(before, key=lambda t: t.i) if before else noun
+    # only when nothing but a comma stands between that member's phrase and the relative
+    gap = relative.doc[nearest.i + 1 : relative.i]
+    return nearest if all(t.is_punct for t in gap) else noun
 
 
 def _fronted_speaker(doc: Doc, cue: Token) -> tuple[int, int] | None:
@@ -241,6 +355,13 @@ def _trim(text: str, start: int, end: int, right_chars: str) -> tuple[int, int]:
 def _clean_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     # Quote marks stay on the right: a content that ends a quotation keeps its closing mark.
     s, e = _trim(doc_text(doc), start, end, " \t\n,;:\u2014\u2013-")
+    text = doc_text(doc)
+    if s > 0 and text[s - 1] in "\u201c\"\u00ab" and (s - 1 == 0 or not text[s - 2].isalnum()):
+        # ... and so does one that opens with a quotation ("accused him of "recklessness.""):
+        # its opening mark, when the quotation closes in the content or right after it
+        closes = sum(text[s:e].count(q) for q in _QUOTE_CHARS) % 2 == 1 or any(c in _QUOTE_CHARS for c in text[e : e + 3])
+        if closes:
+            s -= 1
     # Keep a final period only when it is inside a quote.
     if e > s and doc_text(doc)[e - 1] == "." and not any(q in doc_text(doc)[s:e] for q in _QUOTE_CHARS):
         e -= 1
@@ -375,15 +496,26 @@ def _dash_speaker(doc: Doc, q: QuoteSpan) -> tuple[int, int] | None:
 _SIGNATURE = re.compile(r"[ \t\u00a0]{0,2}((?:[A-Z][\w'\u2019-]*\.?[ \u00a0]){1,3}[A-Z][\w'\u2019-]+)[ \t\u00a0]*(?:\n|$)")
 
 
+def _that_clause(verb: Token, child: Token) -> bool:
+    """A "that" clause the parser hung on a reporting verb as an adverbial clause ("tweeted in
+    the early hours that Machado was ...", with "that" read as an adverb)."""
+    return child.dep_ == "advcl" and child.i > verb.i and any(
+        g.lower_ == "that" and g.dep_ in {"mark", "advmod"} and g.i == child.left_edge.i for g in child.children
+    )
+
+
 def _nested_cues(head: Token) -> set[int]:
     """Token indices of reporting verbs conjoined inside a clause, with their subtrees and the
     conjunction before them: in "said that A and confirmed that B" the parser often hangs
     "confirmed" under A; B is a statement of its own, not part of A."""
     out: set[int] = set()
     for t in head.subtree:
-        if t.i != head.i and t.dep_ == "conj" and _is_cue(t) and any(c.dep_ in _CLAUSE for c in t.children):
+        if t.i != head.i and t.dep_ == "conj" and _is_cue(t) and (
+            any(c.dep_ in _CLAUSE for c in t.children) or _lemma(t) in INFINITIVE_CUE_VERBS
+        ):
             out.update(x.i for x in t.subtree)
-            out.update(c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i)
+            ccs = [c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i]
+            out.update(ccs[-1:])  # the "and" before it, not an earlier one inside A
     return out
 
 
@@ -401,7 +533,7 @@ def _clause_span(doc: Doc, head: Token, verb: Token, speaker: tuple[int, int] | 
         commas = [i for i in range(head.i + 1, min(right + 1, sp_first)) if doc[i].text == ","]
         if commas:
             right = min(right, commas[-1] - 1)
-    if doc[left].lower_ == "that" and doc[left].dep_ == "mark" and left < right:
+    if doc[left].lower_ == "that" and doc[left].dep_ in {"mark", "advmod"} and left < right:
         left += 1
     return _clean_span(doc, doc[left].idx, doc[right].idx + len(doc[right]))
 
@@ -410,8 +542,10 @@ def _around_insertion(doc: Doc, cue: Token) -> tuple[tuple[int, int] | None, str
     """Span and text of the clause an attribution is inserted into, without the insertion."""
     inserted = {t.i for t in cue.subtree}
     kept = [t for t in cue.head.subtree if t.i not in inserted]
-    while kept and (kept[-1].is_punct and kept[-1].text not in _QUOTE_CHARS):
+    while kept and (kept[-1].is_punct and kept[-1].text not in _QUOTE_TOKENS):
         kept.pop()
+    while kept and kept[0].is_punct and kept[0].text not in _QUOTE_TOKENS:
+        kept.pop(0)  # the comma after a fronted "As X put it,"
     if not kept:
         return None, ""
     words = " ".join(t.text for t in kept if not (t.text == "," and t.i + 1 in inserted))
@@ -431,6 +565,9 @@ def _governing_cue(tok: Token) -> Token | None:
 def _content_from_clause(doc: Doc, verb: Token, speaker: tuple[int, int] | None) -> tuple[int, int] | None:
     """Char span of the reported content of a reporting verb, or None."""
     lemma = _lemma(verb)
+    predicated = _object_with_predicate(verb)
+    if predicated is not None and not any(c.dep_ in _CLAUSE for c in verb.children):
+        return _clean_span(doc, predicated[0].idx, predicated[1].idx + len(predicated[1]))
     if lemma in NAMING_VERBS:
         named = _naming_object(verb)
         if named is not None:
@@ -440,7 +577,7 @@ def _content_from_clause(doc: Doc, verb: Token, speaker: tuple[int, int] | None)
         if wanted is not None:
             return _clean_span(doc, wanted[0].idx, wanted[1].idx + len(wanted[1]))
     for c in verb.children:
-        if c.dep_ in _CLAUSE:
+        if c.dep_ in _CLAUSE or _that_clause(verb, c):
             return _clause_span(doc, c, verb, speaker)
     if lemma in CUE_PARTICLES:
         for c in verb.children:
@@ -463,6 +600,7 @@ def _content_from_clause(doc: Doc, verb: Token, speaker: tuple[int, int] | None)
                 if objs:
                     return _clean_span(doc, objs[0].left_edge.idx, objs[0].right_edge.idx + len(objs[0].right_edge))
     if lemma == "describe":
+        # "described as "unhinged" a tweet attacking ...": the predicate before a heavy object
         after = [c for c in verb.children if c.i > verb.i and c.dep_ in {"dobj", "prep"}]
         if after and any(c.lower_ == "as" for c in after):
             first = min(t.i for c in after for t in c.subtree)
@@ -505,6 +643,59 @@ def _according_to(doc: Doc) -> list[QuoteCandidate]:
                 )
             )
     return out
+
+
+def _claims(doc: Doc) -> list[QuoteCandidate]:
+    """"Trump's claim that there have been "thousands of shootings"": a claim noun with a
+    possessor and a "that" clause is the possessor's statement (the possessor a name or a
+    pronoun, "his claim that ..."); the content is the clause."""
+    out = []
+    quoted = _quoted_tokens(doc)
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in CLAIM_NOUNS or tok.i in quoted:
+            continue  # inside a quote, a claim is the quoted speaker's words
+        owners = [c for c in tok.children if c.dep_ == "poss" and c.i < tok.i]
+        clauses = [c for c in tok.children if c.dep_ in {"acl", "ccomp"} and c.i > tok.i
+                   and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"]
+        if not owners or not clauses:
+            continue
+        owner = owners[0]
+        if owner.ent_type_ not in {"PERSON", "ORG", "GPE", "NORP"} and owner.lower_ not in {"his", "her", "their", "its"}:
+            continue
+        words = [t for t in owner.subtree if t.dep_ != "case"]
+        speaker = _trim(doc_text(doc), words[0].idx, words[-1].idx + len(words[-1]), _TRIM)
+        clause = clauses[0]
+        start, end = _clean_span(doc, doc[clause.left_edge.i + 1].idx, clause.right_edge.idx + len(clause.right_edge))
+        if end - start < 8:
+            continue
+        text = doc_text(doc)[start:end]
+        out.append(
+            QuoteCandidate(
+                start=start, end=end, content=text.strip(),
+                quote_type="mixed" if has_quote_mark(text) else "indirect",
+                cue=tok.lemma_.lower(), cue_span=(tok.idx, tok.idx + len(tok)),
+                speaker_span=speaker, sentence=_sent_index(doc, tok.sent),
+            )
+        )
+    return out
+
+
+def _quotes_according_to(found: list[QuoteCandidate], according: list[QuoteCandidate]) -> list[QuoteCandidate]:
+    """`According to X, "..."`: a direct quote with no cue of its own that the phrase opens is X's
+    (replaced in `found`, in place); the "according to" statements that are not such a quote."""
+    rest = []
+    for a in according:
+        n = next((n for n, d in enumerate(found) if d.quote_type == "direct" and d.cue_span is None
+                  and d.speaker_span is None and d.start <= a.start <= d.start + 2), None)
+        if n is None:
+            rest.append(a)
+            continue
+        d = found[n]
+        found[n] = QuoteCandidate(
+            start=d.start, end=d.end, content=d.content, quote_type="direct", cue=a.cue,
+            cue_span=a.cue_span, speaker_span=a.speaker_span, sentence=d.sentence,
+        )
+    return rest
 
 
 def _sent_index(doc: Doc, sent: Span) -> int:
@@ -558,6 +749,79 @@ def _through_quote(
     return span, content
 
 
+#: Dependents of a reporting verb that belong to the attribution, not to what was said: when,
+#: where, how, to whom ("said on Monday", "told reporters", "said of Clinton", "wrote in a post").
+_ATTRIBUTION_DEPS = {"prep", "npadvmod", "advmod", "agent", "dative", "aux", "auxpass", "neg", "prt", "punct", "cc"}
+
+
+def _lead_in(doc: Doc, q: QuoteSpan, cue: Token) -> int | None:
+    """Where the reported clause starts when a direct quote only ends it: the cue stands before
+    the quote in its sentence, and between them, besides the attribution (the cue's subject and
+    its dependents of time, place, manner and address, "that", punctuation), come two words or
+    more of what was said (`claimed that voter fraud is "a big problem" but "nobody ..."`,
+    `called the test "a clear violation"`, `lauded Clarke for helping develop "new ideas."`).
+    For a verb whose object is what it reports (criticism, praise, naming) the object is part of
+    what was said; for the others ("told reporters", "said the following") it is the address.
+    Only for a reporting verb of its own, not one inside another reported clause."""
+    first = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if first is None or cue.idx >= q.start or cue.sent != first[0].sent:
+        return None
+    lemma = _lemma(cue)
+    reports_object = lemma in OBJECT_CUE_VERBS or lemma in NAMING_VERBS or lemma in AS_CUE_VERBS
+    if not (reports_object or _is_cue(cue)) or any(_is_cue(a) for a in cue.ancestors):
+        # the main verb before a colon ("became so upset that I had to answer: "...""), or a
+        # cue inside another reported clause ("said she recalls ... "..."")
+        return None
+    skip: set[int] = set()
+    subj = _subject(cue)
+    if subj is not None:
+        skip.update(t.i for t in subj.subtree)
+    for c in cue.children:
+        if c.dep_ in _ATTRIBUTION_DEPS or (c.dep_ == "dobj" and not reports_object):
+            skip.update(t.i for t in c.subtree)
+    rest = [
+        t for t in doc[cue.i + 1 : first.start]
+        if t.i not in skip and not t.is_punct and not t.is_space and not (t.lower_ == "that" and t.dep_ == "mark")
+    ]
+    if sum(t.is_alpha for t in rest) < 2:
+        return None
+    return rest[0].idx
+
+
+def _introduces(text: str, clause: tuple[int, int], q: QuoteSpan) -> bool:
+    """Whether a reported clause of three words or more announces the quote right after it, with
+    only a colon or a dash between them (`said the plan had one goal: "..."`)."""
+    between = text[clause[1] : q.start]
+    return (
+        clause[1] <= q.start and len(text[clause[0] : clause[1]].split()) >= 3 and len(between) <= 4
+        and any(c in between for c in ":" + _DASHES + "-") and not between.strip(" \t:-" + _DASHES)
+    )
+
+
+#: Words after which a quote in title case names a work, a show or an event, not words said
+#: ("on "Face the Nation"", "CNN's "State of the Union"", "a book titled "The Art of the Deal"").
+_TITLE_LEADS = {
+    "on", "to", "in", "at", "of", "for", "'s", "\u2019s", "titled", "entitled", "called", "dubbed", "named",
+    "book", "show", "program", "programme", "film", "movie", "song", "album", "series", "column", "essay",
+}
+_MINOR_WORDS = {"a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as"}
+
+
+def _is_title(text: str, q: QuoteSpan) -> bool:
+    """A quote in title case right after a preposition, a possessive or a word that introduces a
+    title: the name of a work or a show, not a statement. Title case: every word but the minor
+    ones capitalised, and at least two such words."""
+    words = re.findall(r"[\w'\u2019-]+", q.content(text))
+    major = [w for w in words if w.lower() not in _MINOR_WORDS]
+    if len(major) < 2 or not all(w[:1].isupper() or w[:1].isdigit() for w in major):
+        return False
+    before = re.findall(r"[\w'\u2019]+", text[max(0, q.start - 40) : q.start].lower())
+    if not before:
+        return False
+    last = before[-1]
+    return last in _TITLE_LEADS or last.endswith(("'s", "\u2019s"))
+
+
 def _looks_like_statement(content: str) -> bool:
     """A quote that is a claim rather than a scare-quoted phrase: several words."""
     return len(content.split()) >= 4
@@ -590,7 +854,9 @@ def _follows_cue(doc: Doc, q: QuoteSpan, cue: Token) -> bool:
     return len(text[: q.start].rstrip(" \t\u00a0,:")) == cue.idx + len(cue.text)
 
 
-def _continues(text: str, out: list[QuoteCandidate], q: QuoteSpan, quotes: list[QuoteSpan]) -> bool:
+def _continues(
+    text: str, out: list[QuoteCandidate], q: QuoteSpan, quotes: list[QuoteSpan], doc: Doc | None = None
+) -> bool:
     """Whether quote `q` continues the previous direct quote across its attribution: the two are
     in one paragraph and only the attribution (with its cue) stands between them; a quoted title
     in the attribution ("told "Fox and Friends."") does not break it."""
@@ -606,7 +872,28 @@ def _continues(text: str, out: list[QuoteCandidate], q: QuoteSpan, quotes: list[
     rest = between
     for x in titles:
         rest = rest.replace(text[x.start : x.end], "")
-    return not has_quote_mark(rest)
+    if has_quote_mark(rest):
+        return False
+    return doc is None or not _says_more(doc, prev, q)
+
+
+def _says_more(doc: Doc, prev: QuoteCandidate, q: QuoteSpan) -> bool:
+    """Whether the stretch between a quote and the next one holds another statement besides the
+    attribution: a reporting verb with a subject of its own outside the cue's clause (`The summit
+    did "too little," he added.`); the cue's own dependents (`said, referring to ...`, `said
+    after he was called to testify`) are the attribution."""
+    assert prev.cue_span is not None
+    span = doc.char_span(prev.end, q.start, alignment_mode="contract")
+    if span is None:
+        return False
+    cue = next((t for t in span if t.idx == prev.cue_span[0]), None)
+    inside = {t.i for t in cue.subtree} if cue is not None else set()
+    for t in span:
+        if t.i in _quoted_tokens(doc) or t.i in inside:
+            continue
+        if t.pos_ == "VERB" and _is_cue(t, quote=True) and any(c.dep_ == "nsubj" for c in t.children):
+            return True
+    return False
 
 
 #: "Trump: Cruz Has a Long Way to Go" (a headline), "PENCE: Well, look, ..." (a transcript turn):
@@ -715,7 +1002,7 @@ def find_attributions(doc: Doc) -> list[QuoteCandidate]:
         sent_n = _sent_index(doc, sent) if sent is not None else 0
         if (
             cue is not None and cue.i in used_cues and out and out[-1].cue_span == (cue.idx, cue.idx + len(cue))
-            and text[: q.start].rstrip(" \t\n\u00a0'")[-1:] in {",", ".", ":", ";"} and _continues(text, out, q, quotes)
+            and text[: q.start].rstrip(" \t\n\u00a0'")[-1:] in {",", ".", ":", ";"} and _continues(text, out, q, quotes, doc)
         ):
             # `"A," he said, "B."` and `"A," said X, an economist. "B."`: the second part finds
             # the first part's cue; it is the same statement, split around its attribution (a
@@ -726,7 +1013,7 @@ def find_attributions(doc: Doc) -> list[QuoteCandidate]:
             # A quote inside the cue's own complement clause that is only part of it ("warned
             # that "..."" is whole, "said Russia aims for "coexistence"" is partial): rule 2.
             utterance = _leads_attribution(doc, q, cue) or _follows_cue(doc, q, cue)
-            if not (_looks_like_statement(content) or utterance) or _embedded(doc, q, cue):
+            if not (_looks_like_statement(content) or utterance) or _embedded(doc, q, cue) or _is_title(text, q):
                 continue  # a scare-quoted phrase: rule 2 reports it as part of a mixed statement
             clause = _content_from_clause(doc, cue, None)
             if clause is not None and clause[0] <= q.start < clause[1]:
@@ -739,23 +1026,33 @@ def find_attributions(doc: Doc) -> list[QuoteCandidate]:
                 speaker = _between_quote_and_cue(doc, q, cue)
             used_cues.add(cue.i)
             direct_spans.append((q.start, q.end))
+            start, quote_type = q.start, "direct"
+            lead = _lead_in(doc, q, cue)
+            if clause is not None and _introduces(text, clause, q) and cue.idx < clause[0]:
+                # `said she has one quality: "Steadiness ..."`: the reported clause and the
+                # quote it announces are one statement
+                start, quote_type, content = clause[0], "mixed", text[clause[0] : q.end]
+            elif lead is not None:
+                # `said African-Americans can "rock like Jimi" and "stir the pot ..."`: the
+                # quote ends a reported clause that began before it
+                start, quote_type, content = lead, "mixed", text[lead : q.end]
             out.append(
                 QuoteCandidate(
-                    start=q.start,
+                    start=start,
                     end=q.end,
                     content=content,
-                    quote_type="direct",
+                    quote_type=quote_type,
                     cue=_lemma(cue),
                     cue_span=(cue.idx, cue.idx + len(cue)),
                     speaker_span=speaker,
                     sentence=sent_n,
                 )
             )
-        elif _continues(text, out, q, quotes):
+        elif _continues(text, out, q, quotes, doc):
             # `"A," X said. "B."`: one statement whose content is split around its attribution.
             out[-1] = _extended(out[-1], q, content)
             direct_spans.append((q.start, q.end))
-        elif _looks_like_statement(content):
+        elif _looks_like_statement(content) and not _is_title(text, q):
             # A quote with no reporting verb: kept, attributed only to a name signed after a
             # dash (`"..." \u2015 Krystal Correa`), else unattributed unless rule 2 covers it.
             out.append(
@@ -785,7 +1082,7 @@ def find_attributions(doc: Doc) -> list[QuoteCandidate]:
             continue
         span = _content_from_clause(doc, tok, speaker)
         content_text = text[span[0] : span[1]] if span is not None else ""
-        if span is None and tok.dep_ == "parataxis" and tok.head.pos_ in {"VERB", "AUX"}:
+        if span is None and (tok.dep_ == "parataxis" or _as_put_it(tok)) and tok.head.pos_ in {"VERB", "AUX"}:
             # "The talks, Lavrov said, were useful": the content is the sentence around the
             # inserted attribution; its text leaves the insertion out.
             span, content_text = _around_insertion(doc, tok)
@@ -811,7 +1108,14 @@ def find_attributions(doc: Doc) -> list[QuoteCandidate]:
             )
         )
     out = _without_nested(out)
-    out.extend(_according_to(doc))
+    taken = {(c.start, c.end) for c in out}
+    for claim in _claims(doc):
+        if (claim.start, claim.end) in taken:
+            continue
+        # a quote with no cue of its own inside the claim is part of it, as in rule 2
+        out = [c for c in out if not (c.cue == "" and c.speaker_span is None and claim.start <= c.start and c.end <= claim.end + 1)]
+        out.append(claim)
+    out.extend(_quotes_according_to(out, _according_to(doc)))
     turns = _labelled_paragraphs(doc, quotes)
     if turns:
         # A transcript inside one long quote is its turns, not one statement of nobody's.

@@ -9,6 +9,7 @@ disabled by name:
   (after, not before: a longer organisation name must win over a place name inside it);
 - `geokg_datelines` (after "ner"): the place of a wire dateline, "HOUSTON (AP) —" (kg.nlp.datelines);
 - `geokg_names` (after "ner"): surname coreference and name repair (kg.nlp.names);
+- `geokg_campaigns`: "the Clinton campaign" as an organisation (kg.nlp.campaigns);
 - `geokg_titles`: office titles with jurisdiction, status and holder (kg.nlp.titles);
 - `geokg_attribution`: quotes and reported speech (kg.nlp.attribution).
 """
@@ -24,6 +25,7 @@ from kg.errors import ModelError
 from kg.lexicon import TITLE_ROLES
 from kg.model import Analysis, Document
 from kg.nlp.attribution import find_attributions
+from kg.nlp.campaigns import find_campaigns
 from kg.nlp.convert import to_analysis
 from kg.nlp.datelines import add_datelines
 from kg.nlp.names import repair_names
@@ -63,6 +65,11 @@ def make_datelines(nlp: Language, name: str):  # noqa: ARG001 - spaCy factory si
 @Language.factory("geokg_names")
 def make_names(nlp: Language, name: str):  # noqa: ARG001 - spaCy factory signature
     return repair_names
+
+
+@Language.factory("geokg_campaigns")
+def make_campaigns(nlp: Language, name: str):  # noqa: ARG001
+    return find_campaigns
 
 
 @Language.factory("geokg_titles")
@@ -112,7 +119,8 @@ def load_pipeline(patterns: Iterable[tuple[str, str, str]] | None = None) -> Lan
             ruler.add_patterns(rows)
     nlp.add_pipe("geokg_datelines", after="ner")
     nlp.add_pipe("geokg_names", after="geokg_datelines")
-    nlp.add_pipe("geokg_titles", after="geokg_names")
+    nlp.add_pipe("geokg_campaigns", after="geokg_names")
+    nlp.add_pipe("geokg_titles", after="geokg_campaigns")
     nlp.add_pipe("geokg_attribution", after="geokg_titles")
     return nlp
 

@@ -68,9 +68,19 @@ class QuoteSpan:
         return "\n".join(line.lstrip("\"\u201c\u00ab' ") for line in inner.split("\n")).strip()
 
 
+#: Single quote marks that a double mark may stand apart from by a space (`" 'Term,' "`, the
+#: typographer's space between a nested quote's mark and the outer one).
+_SINGLE_MARKS = "'\u2018\u2019"
+
+
 def _can_open(text: str, i: int) -> bool:
-    # An opening mark hugs the word after it; a mark followed by a space is a stray or a closer.
-    if i + 1 >= len(text) or text[i + 1].isspace():
+    # An opening mark hugs the word after it; a mark followed by a space is a stray or a closer,
+    # unless a nested quote opens right after the space (`" 'Term' is ..."`).
+    if i + 1 >= len(text):
+        return False
+    if text[i + 1].isspace() and not (
+        text[i + 1] == " " and i + 3 < len(text) and text[i + 2] in _SINGLE_MARKS and text[i + 3].isalnum()
+    ):
         return False
     if text[i] == "\u201d":
         # a right quote used as an opening one, as some sites do: only at a paragraph's start
@@ -79,7 +89,10 @@ def _can_open(text: str, i: int) -> bool:
 
 
 def _can_close(text: str, i: int) -> bool:
-    if text[i - 1].isspace():
+    if text[i - 1].isspace() and not (
+        # a nested quote that ends the quotation, set apart by a space: `... 'outreach,' "`
+        text[i - 1] == " " and i >= 3 and text[i - 2] in _SINGLE_MARKS and text[i - 3] in ".,!?"
+    ):
         return False
     return i + 1 >= len(text) or text[i + 1] in _CLOSE_AFTER
 

@@ -219,5 +219,43 @@ def test_the_name_that_ends_the_subject_phrase_speaks_not_the_place_before_it(pi
     # The parser may make "Tulsa" the head of "Tulsa police Chief Chuck Jordan".
     (s,) = said(pipeline, "Tulsa police Chief Chuck Jordan said the officer was placed on leave.")
     assert s.speaker is not None and s.speaker.label == "Chuck Jordan"
-    (group,) = said(pipeline, "The Clinton campaign said it would appeal the ruling.")
+    (group,) = said(pipeline, "The Clinton family said it would appeal the ruling.")
     assert group.speaker is None  # a group around a name is not that person
+
+
+def test_a_relative_clause_after_a_name_is_no_description_of_that_person(pipeline) -> None:
+    text = (
+        "Voters questioned the health of Thomas Grant, who is 70.\n\n"
+        "The Federal Election Commission said there was a problem.\n\n"
+        "The commission said that the audio had failed in the hall."
+    )
+    found = said(pipeline, text)
+    assert found[-1].speaker is not None and found[-1].speaker.kind == "organization"
+
+
+def test_a_quote_with_no_cue_after_a_sentence_about_another_person_is_that_persons(pipeline) -> None:
+    text = (
+        'Mayor Linda Hart said the race was close. "We will win this city," Hart said.\n\n'
+        "On Sunday, Governor Mark Dale praised young voters for their energy. "
+        '"The young people are more engaged than any generation before them."'
+    )
+    found = statements(pipeline, text).statements
+    last = found[-1]
+    assert last.cue == "unknown" and last.speaker is not None and last.speaker.label == "Mark Dale"
+
+
+def test_a_possessive_pronoun_speaks_through_its_antecedent(pipeline) -> None:
+    text = "Senator Paul Ward spoke in Ohio on Monday. Critics rejected his claim that the plan would cut taxes for everyone."
+    (s,) = said(pipeline, text, cue="claim")
+    assert s.speaker is not None and s.speaker.label == "Paul Ward"
+
+
+
+def test_a_statement_reported_inside_another_does_not_take_over_a_later_he(pipeline) -> None:
+    text = (
+        "Paul Ward spoke in Scranton on Monday.\n\n"
+        "Harold Finch\u2019s accusation that the mayor had created the crisis had hurt the city, Ward said.\n\n"
+        '"If my son were still there, I would tell him to come home," he said.'
+    )
+    found = statements(pipeline, text).statements
+    assert found[-1].speaker is not None and found[-1].speaker.label == "Paul Ward"

@@ -80,3 +80,20 @@ def test_a_paragraph_opening_with_another_mark_style_does_not_continue_a_quote()
 def test_a_curly_title_inside_a_straight_quoted_transcript_does_not_close_it() -> None:
     text = '"PENCE: She thinks this is an episode of \u201cShark Tank.\u201d But this is America."'
     assert spans(text) == [text]
+
+
+def test_nested_quote_set_apart_from_the_closing_mark_by_a_space() -> None:
+    text = "\"We never liked the label 'outreach,' \" she told the crowd. Then she left."
+    (q,) = find_quote_spans(text)
+    assert text[q.start : q.end] == "\"We never liked the label 'outreach,' \"" and q.closed
+
+
+def test_nested_quote_set_apart_from_the_opening_mark_by_a_space() -> None:
+    text = "\" 'Forward together' is our motto,\" the mayor said."
+    (q,) = find_quote_spans(text)
+    assert text[q.start : q.end] == "\" 'Forward together' is our motto,\"" and q.closed
+
+
+def test_a_mark_followed_by_a_space_and_a_word_still_opens_nothing() -> None:
+    text = 'He said " no" twice and "yes" once.'
+    assert [text[q.start : q.end] for q in find_quote_spans(text)] == ['"yes"']
