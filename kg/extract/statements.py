@@ -30,7 +30,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from kg.extract.dates import resolve_date
+from kg.extract.circumstances import Circumstances, carry_over, continues, where_when
 from kg.extract.view import ArticleView
 from kg.lexicon import (
     DESCRIPTIVE_ROLES,
@@ -54,8 +54,6 @@ _DETERMINERS = {"the", "this", "that"}
 _RANK_WORDS = {"vice", "deputy", "assistant", "associate", "acting", "former", "ex", "lieutenant", "under"}
 _DOC_NOUNS = {"statement", "report", "release", "communique", "communiqué", "post", "tweet", "letter"}
 _SPEAKER_KINDS = ("person", "organization", "country")
-_MEDIUM_PREPS = {"with", "to", "on"}
-_MEDIUM_HEADS = {"interview", "statement", "post", "video", "address", "broadcast", "op-ed", "article", "podcast"}
 
 
 class _Previous(NamedTuple):
@@ -538,46 +536,6 @@ def _named_organization(view: ArticleView, noun: str, before: int) -> Entity | N
     return _last_entity(view, before, 0, quotes, named_with)
 
 
-def _where_when(view: ArticleView, q: QuoteCandidate) -> tuple[Entity | None, object, Entity | None]:
-    """Place, date and medium attached to the cue verb (outside the content)."""
-    if q.cue_span is None:
-        return None, None, None
-    cue = view.token_at(q.cue_span[0])
-    if cue is None:
-        return None, None, None
-    place = medium = None
-    date = None
-    content = range(q.start, q.end)
-    published = view.document.date
-    for prep in view.children.get(cue.i, []):
-        if prep.dep != "prep" or prep.idx in content:
-            continue
-        sub = view.subtree(prep)
-        span = view.span_of(sub)
-        if prep.text.lower() == "on" or prep.text.lower() == "in":
-            for lm in view.dates_in(sub):
-                date = date or resolve_date(lm.mention.text, published)
-        if prep.text.lower() in {"in", "at"}:
-            places = [lm for lm in view.mentions_in(*span) if lm.entity is not None and lm.entity.kind in {"place", "country"}]
-            pobj = [c for c in view.children.get(prep.i, []) if c.dep == "pobj"]
-            if places and pobj and view.token_at(places[0].mention.start) in sub and pobj[0].lemma.lower() not in _MEDIUM_HEADS:
-                place = place or places[0].entity
-        # "in an interview with TASS", "in a post on Telegram", "told TASS"
-        orgs = [lm for lm in view.mentions_in(*span) if lm.entity is not None and lm.entity.kind == "organization"]
-        heads = {t.lemma.lower() for t in sub}
-        if orgs and (heads & _MEDIUM_HEADS or prep.text.lower() in _MEDIUM_PREPS):
-            medium = medium or orgs[-1].entity
-    for child in view.children.get(cue.i, []):
-        if child.dep in {"dobj", "dative"} and child.idx not in content:
-            orgs = view.mentions_in(*view.span_of(view.subtree(child)), kinds={"organization"})
-            if orgs:
-                medium = medium or orgs[0].entity
-        if child.dep == "npadvmod" and child.idx not in content:
-            for lm in view.dates_in(view.subtree(child)):
-                date = date or resolve_date(lm.mention.text, published)
-    return place, date, medium
-
-
 def _government_of(view: ArticleView, place: Entity) -> Entity | None:
     """The country a capital speaks for ("Moscow said" -> Russia), if the article names it; a
     place is not a speaker in the model (DESIGN.md: person, organisation or country)."""
@@ -593,6 +551,7 @@ def extract_statements(view: ArticleView) -> tuple[list[Statement], list[str]]:
     previous: list[_Previous] = []
     genders = _article_genders(view)
     text_roles: dict[str, Entity] = {}  # speaker key -> the role last given in words
+    last_circ: tuple[str | None, Circumstances] | None = None  # the occasion of the statement before
     for q in view.analysis.quotes:
         speaker, role, note = _resolve_speaker(view, q, previous, genders)
         if speaker is not None and speaker.kind not in _SPEAKER_KINDS:
@@ -614,7 +573,11 @@ def extract_statements(view: ArticleView) -> tuple[list[Statement], list[str]]:
                 previous.append(_Previous(q.sentence, speaker, _sentence_at(view, last)))
         else:
             notes.append(f"unattributed statement at {q.start}-{q.end}: {note}")
-        place, date, medium = _where_when(view, q)
+        circ = where_when(view, q)
+        if speaker is not None and last_circ is not None and last_circ[0] == speaker.key and continues(view, q):
+            circ = carry_over(circ, last_circ[1])
+        last_circ = (speaker.key if speaker is not None else None, circ)
+        place, date, medium = circ.place, circ.date, circ.medium
         about: list[Entity] = []
         for lm in view.mentions_in(q.start, q.end):
             ent = lm.entity
