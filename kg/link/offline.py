@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from kg.gazetteer.geo import PRIOR_CAPITAL
@@ -67,6 +67,7 @@ def exact_label(surface: str, label: str) -> bool:
 #: this prominent (a capital, a major city or organisation) to be linked.
 COMMON_WORD_MIN_PRIOR = 0.8
 _LOWERCASE_WORD = re.compile(r"(?<![\w.])[a-z][a-z\-]+(?!\w)")
+_OF_COUNTRY = re.compile(r",?\s+of\s+(?:the\s+)?")
 
 
 def _active(start: dt.date | None, end: dt.date | None, day: dt.date | None) -> bool:
@@ -223,6 +224,27 @@ class OfflineLinker:
         if entry is None or conf < self.threshold:
             return None, conf
         return self._entity(entry), conf
+
+    def _country_after(self, text: str, span: tuple[int, int], results: Mapping[int, LinkedMention],
+                       mentions: Sequence[Mention]) -> Entity | None:
+        """The country named right after a title's holder, "of (the) <country>" (within the
+        holder's sentence), as the title's jurisdiction."""
+        after = _OF_COUNTRY.match(text, span[1])
+        if after is None:
+            return None
+        for k, mm in enumerate(mentions):
+            lm = results.get(k)
+            if mm.start == after.end() and lm is not None and lm.entity is not None and lm.entity.kind == "country":
+                return lm.entity
+        return None
+
+    def _main_country(self, context: Mapping[str, float]) -> GazEntry | None:
+        """The country the article is about: named at least three times, and at least twice as
+        often as any other (a story listing European leaders has none)."""
+        ranked = sorted(context.items(), key=lambda kv: -kv[1])[:2]
+        if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+            return None
+        return self.gaz.entry(ranked[0][0])
 
     def _after_place(self, name: str) -> str | None:
         """What follows a leading place or country name of one or two words ("Vermont Bernie
@@ -436,6 +458,12 @@ class OfflineLinker:
                 continue
             juris, dest = office_ctx[n]
             holder = entity_at(m.holder_span)
+            if juris is None and dest is None and holder is not None and not holder.qid and m.holder_span:
+                # "Prime Minister Jan Novotny of Slovakia"; else, for a holder the gazetteer does
+                # not know, the country the article is about, if the title says the role itself.
+                juris = self._country_after(analysis.document.text, m.holder_span, results, mentions) or (
+                    self._entity(entry) if (entry := self._main_country(context)) is not None
+                    and m.lookup in " ".join(m.text.lower().replace("-", " ").split()) else None)
             bare = juris is None and dest is None and holder is None
             if bare and m.lookup in last_office:
                 prev = last_office[m.lookup]

@@ -345,3 +345,25 @@ def test_a_brand_the_ner_took_for_a_person(linker: OfflineLinker) -> None:
     text = "In a statement on Twitter, he wrote that polls would close. Harsh words followed."
     a = analyse(text, [("Twitter", "person", {}), ("Harsh", "person", {})])
     assert keys(linker, a) == ["Q918", "person/harsh"]
+
+
+def test_a_country_after_the_holder_is_the_titles_jurisdiction(linker: OfflineLinker) -> None:
+    text = "Prime Minister Jan Novotny of Slovakia said it."
+    a = analyse(text, [("Prime Minister", "office", {"lookup": "prime minister", "holder_span": (15, 26)}),
+                       ("Jan Novotny", "person", {}), ("Slovakia", "country", {})])
+    office = linker.link(a).mentions[0].entity
+    assert office is not None and office.qid is not None and office.jurisdiction == "Q214"
+
+
+def test_a_bare_title_of_an_unknown_holder_in_a_story_about_one_country(linker: OfflineLinker) -> None:
+    text = "France voted. France counted. France waited. President Jan Novotny spoke."
+    spans = [("France", "country", {}), ("France", "country", {}), ("France", "country", {}),
+             ("President", "office", {"lookup": "president", "holder_span": (55, 66)}), ("Jan Novotny", "person", {})]
+    office = linker.link(analyse(text, spans)).mentions[3].entity
+    assert office is not None and office.jurisdiction == "Q142"
+    # A story naming France only once is about no country in particular.
+    one = "France voted. President Jan Novotny spoke."
+    office = linker.link(analyse(one, [("France", "country", {}), ("President", "office",
+                                        {"lookup": "president", "holder_span": (24, 35)}),
+                                       ("Jan Novotny", "person", {})])).mentions[1].entity
+    assert office is not None and office.qid is None and office.jurisdiction is None
