@@ -4,7 +4,10 @@ Input: an `ArticleView`. Output: `Meeting`s, one per (place, date, status): "tal
 Feb. 27 and April 10" are two meetings. Participants come from the clause structure (the subject
 of "hold/meet", "between X and Y", "X and Y delegations", "with X"), never from every name in the
 sentence; talks referred to as "the talks"/"the sides" inherit the participants of the talks the
-article described before. A meeting needs a place, a date, or two participants of "meet".
+article described before. A meeting needs a place, a date, two participants of "meet", or two
+participants named with it ("he attended a summit with President Macron": the subject and the
+"with" phrase; a "he"/"she" subject is the person last named before it). A meeting is between
+actors: one known participant is not enough ("the final session" of one parliament is none).
 """
 
 from __future__ import annotations
@@ -20,6 +23,24 @@ _ACTOR_KINDS = {"person", "country", "organization"}
 _FUTURE_WORDS = {"will", "would", "next", "future", "upcoming", "expect", "plan", "schedule", "propose", "soon", "shall"}
 _TOPIC_PREPS = {"on", "about", "over"}
 _TOPIC_VERBS = {"focus", "center", "centre", "discuss", "concentrate", "address", "cover"}
+_PERSONAL_PRONOUNS = {"he", "she"}
+
+
+def _pronoun_person(view: ArticleView, tok: Token) -> Entity | None:
+    """"He" as a subject: the person last named as a subject before it, in its sentence or the
+    one before (not "COVID-19" that the NER took for a name in an object)."""
+    best = None
+    for lm in view.mentions:
+        m = lm.mention
+        if m.start >= tok.idx:
+            break
+        if (lm.entity is None or lm.entity.kind != "person" or m.kind != "person"
+                or not tok.sent - 1 <= m.sentence <= tok.sent):
+            continue
+        head = view.token_at(m.end - 1)
+        if head is not None and head.dep in {"nsubj", "nsubjpass"} and not any(ch.isdigit() for ch in m.text):
+            best = lm.entity
+    return best
 
 
 def _clause_root(view: ArticleView, tok: Token) -> Token:
@@ -31,14 +52,16 @@ def _clause_root(view: ArticleView, tok: Token) -> Token:
     return t
 
 
-def _np_core(view: ArticleView, tok: Token) -> list[Token]:
+def _np_core(view: ArticleView, tok: Token, of_phrases: bool = False) -> list[Token]:
     """A noun phrase without its clauses and prepositional phrases, conjuncts included: "the U.S.
-    and Russia" but not "... discussions that focused on peace efforts in Ukraine"."""
+    and Russia" but not "... discussions that focused on peace efforts in Ukraine". With
+    `of_phrases`, a title's "of" phrase stays: "with President of France Emmanuel Macron"."""
     out, stack = [], [tok]
     while stack:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in view.children.get(t.i, []) if c.dep not in {"relcl", "acl", "prep", "advcl", "appos"})
+        stack.extend(c for c in view.children.get(t.i, []) if c.dep not in {"relcl", "acl", "prep", "advcl", "appos"}
+                     or (of_phrases and c.dep == "prep" and c.text.lower() == "of" and t.pos == "PROPN"))
     return sorted(out, key=lambda t: t.i)
 
 
@@ -46,8 +69,14 @@ def _actors_in(view: ArticleView, toks: list[Token], exclude: set[int]) -> list[
     out: list[Entity] = []
     if not toks:
         return out
+    # Only mentions on the phrase's own tokens: the span of "Khalilzad , ," also covers the
+    # apposition "a US peace envoy" between them.
+    own = {t.i for t in toks}
     for lm in view.mentions_in(*view.span_of(toks), kinds=_ACTOR_KINDS):
         if lm.mention.kind == "office" or lm.mention.start in exclude:
+            continue
+        first = view.token_at(lm.mention.start)
+        if first is not None and first.i not in own:
             continue
         ent = lm.entity
         if ent is not None and ent not in out:
@@ -125,18 +154,26 @@ def extract_meetings(view: ArticleView) -> list[Meeting]:
                     for e in _actors_in(view, _np_core(view, c), exclude):
                         if e not in parts:
                             parts.append(e)
+                    if c.dep == "nsubj" and c.text.lower() in _PERSONAL_PRONOUNS:
+                        e = _pronoun_person(view, c)
+                        if e is not None and e not in parts:
+                            parts.append(e)
+            subject_named = bool(parts)
             for t in clause:
                 if t.dep == "prep" and t.text.lower() in {"between", "with"} and t.head in anchors:
                     objs = [c for c in view.children.get(t.i, []) if c.dep == "pobj"]
-                    for e in _actors_in(view, _np_core(view, objs[0]) if objs else [], exclude):
+                    for e in _actors_in(view, _np_core(view, objs[0], of_phrases=True) if objs else [], exclude):
                         if e not in parts:
                             parts.append(e)
             participants = tuple(p for p in parts if p.kind in _ACTOR_KINDS)
             if not participants:
                 participants = last_participants
             place = None
+            # "met with X, a US envoy, in Qatar": the parser hangs the place on the "with" object.
+            partners = {c.i for t in clause if t.dep == "prep" and t.text.lower() in {"with", "between"}
+                        and t.head in anchors for c in view.children.get(t.i, []) if c.dep == "pobj"}
             for t in clause:
-                if t.dep == "prep" and t.text.lower() in {"in", "at"} and t.head in anchors:
+                if t.dep == "prep" and t.text.lower() in {"in", "at"} and (t.head in anchors or t.head in partners):
                     sub = view.subtree(t)
                     for lm in view.mentions_in(*view.span_of(sub), kinds={"place", "country"}):
                         if lm.mention.kind != "office" and lm.mention.start not in exclude:
@@ -168,7 +205,9 @@ def extract_meetings(view: ArticleView) -> list[Meeting]:
                         sub = view.subtree(objs[0])
                         topic = view.text[slice(*view.span_of(sub))]
                         break
-            meets = trig.pos == "VERB" and len(participants) >= 2
+            with_phrase = any(t.dep == "prep" and t.text.lower() in {"with", "between"} and t.head in anchors
+                              for t in clause)
+            meets = (trig.pos == "VERB" or (subject_named and with_phrase)) and len(participants) >= 2
             if place is None and not dates and not meets:
                 if participants:
                     last_participants = participants
@@ -184,5 +223,6 @@ def extract_meetings(view: ArticleView) -> list[Meeting]:
                 else:
                     s, e = view.span_of(view.sentence_tokens(sent_n))
                     meetings[key] = Meeting(participants, status, s, e, place, d, topic)  # type: ignore[arg-type]
-    # A meeting without a known participant is not a fact about actors (and the shapes require one).
-    return [m for m in meetings.values() if m.participants]
+    # A meeting is between actors: with one known participant it is not a fact about a meeting
+    # (a parliament's "final session"), and the shapes require one.
+    return [m for m in meetings.values() if len(m.participants) >= 2]
