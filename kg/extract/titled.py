@@ -23,6 +23,7 @@ adjectives and articles ("the Republican Senate Majority Leader" -> "Senate Majo
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.extract.view import ArticleView
@@ -232,6 +233,17 @@ def _predicate_holder(view: ArticleView, head: Token, people: _People) -> tuple[
     return person.entity, status
 
 
+def _past_complement(toks: Sequence[Token], tok: Token) -> int:
+    """The index right after title `tok` and its own capitalised complement ("Archbishop of
+    Gdansk", "Minister for Finance"; at most six words)."""
+    k = tok.i + 1
+    if k < len(toks) and toks[k].text.lower() in {"of", "for"}:
+        k += 1
+        while k < len(toks) and toks[k].text[:1].isupper() and k - tok.i <= 6:
+            k += 1
+    return k
+
+
 def find_titled_people(view: ArticleView) -> list[TitledPerson]:
     people = _People(view)
     toks = view.tokens
@@ -288,11 +300,7 @@ def find_titled_people(view: ArticleView) -> list[TitledPerson]:
                 continue
         # Surface apposition where the parse has none: "The Labour Party's leader, Jeremy Corbyn";
         # "the Archbishop of Gdansk, Slawoj Leszek Glodz".
-        k = tok.i + 1
-        if k < len(toks) and toks[k].text.lower() in {"of", "for"}:
-            k += 1
-            while k < len(toks) and toks[k].text[:1].isupper() and k - tok.i <= 6:
-                k += 1
+        k = _past_complement(toks, tok)
         before = _title_phrase(view, tok, people)[0]
         first_tok = view.token_at(before)
         lead = toks[first_tok.i - 1].text.lower() if first_tok is not None and first_tok.i > 0 else ""
@@ -325,12 +333,7 @@ def find_titled_people(view: ArticleView) -> list[TitledPerson]:
     for tok in toks:
         if not _is_title_head(tok) or tok.i in holder_at:
             continue
-        k = tok.i + 1
-        # Past the title's own complement: "Deputy Prime Minister for Finance and ...".
-        if k < len(toks) and toks[k].text.lower() in {"of", "for"}:
-            k += 1
-            while k < len(toks) and toks[k].text[:1].isupper() and k - tok.i <= 6:
-                k += 1
+        k = _past_complement(toks, tok)  # "Deputy Prime Minister for Finance and ..."
         if k + 1 >= len(toks) or toks[k].text.lower() != "and":
             continue
         later = next((h for h in range(k + 1, min(k + 8, len(toks))) if h in holder_at), None)

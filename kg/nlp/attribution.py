@@ -71,6 +71,7 @@ from kg.lexicon import (
 )
 from kg.model import QuoteCandidate
 from kg.nlp.doctext import doc_text
+from kg.nlp.names import conjuncts
 from kg.nlp.quote_marks import QuoteSpan, find_quote_spans, has_quote_mark
 
 _SUBJ = {"nsubj", "nsubjpass"}
@@ -287,14 +288,7 @@ def _subject(verb: Token) -> Token | None:
 def _nearest_conjunct(noun: Token, relative: Token) -> Token:
     """The member of a list that a relative clause right after it modifies: in "celebrities
     like A, B and C, who joked ...", C, whichever member the parser hung the clause on."""
-    root = noun
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head
-    members, stack = [], [root]
-    while stack:
-        t = stack.pop()
-        members.append(t)
-        stack.extend(c for c in t.children if c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN"})
+    members = conjuncts(noun, frozenset({"PROPN", "NOUN"}))
     before = [t for t in members if t.i < relative.i]
     nearest = max(before, key=lambda t: t.i) if before else noun
     # only when nothing but a comma stands between that member's phrase and the relative

@@ -12,7 +12,7 @@ Input: a spaCy Doc after NER. Output: the same Doc with corrected entities:
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg.lexicon import CUE_VERBS, TITLE_ROLES
@@ -75,8 +75,9 @@ def _merge_bracketed(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
-def _conjuncts(tok) -> list:
-    """All tokens coordinated with `tok` ("A, B, and C"), `tok` included."""
+def conjuncts(tok: Token, pos: frozenset[str] | None = None) -> list[Token]:
+    """All tokens coordinated with `tok` ("A, B, and C"), `tok` included; with `pos`, only
+    conjuncts of those parts of speech are followed."""
     root = tok
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
@@ -84,14 +85,14 @@ def _conjuncts(tok) -> list:
     while stack:
         t = stack.pop()
         group.append(t)
-        stack.extend(c for c in t.children if c.dep_ == "conj")
+        stack.extend(c for c in t.children if c.dep_ == "conj" and (pos is None or c.pos_ in pos))
     return group
 
 
 def _looks_like_place(ent: Span) -> bool:
     if len(ent) != 1:
         return False
-    group = _conjuncts(ent[0])
+    group = conjuncts(ent[0])
     root = min(group, key=lambda t: t.i) if group else ent[0]
     heads = {t.head for t in group}
     if any(h.lower_ in _PLACE_HEADS and h.i > ent[0].i for h in heads | {root.head}):
