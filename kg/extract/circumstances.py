@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from kg.extract.dates import resolve_date
 from kg.extract.view import ArticleView
-from kg.model import Entity, QuoteCandidate, Token
+from kg.model import Entity, LinkedMention, QuoteCandidate, Token
 
 #: How a cue verb may hang from the verb that frames the speech act in its sentence.
 _FRAMING_DEPS = {"advcl", "xcomp", "conj", "pcomp", "prep", "acl", "relcl"}
@@ -78,6 +78,19 @@ def _modifiers(view: ArticleView, verb: Token, content: range, skip: Token | Non
     return out
 
 
+def _addressee(view: ArticleView, lm: LinkedMention, sub: list[Token]) -> bool:
+    """Whether an organisation inside a modifier is whom a document was addressed to ("in a
+    letter to House Democrats"), not the outlet that carried it: its nearest preposition is "to"
+    below a word other than the cue's own modifier."""
+    tok = view.token_at(lm.mention.start)
+    inside = {t.i for t in sub}
+    while tok is not None and tok.i in inside and tok.head != tok.i:
+        if tok.dep == "prep":
+            return tok.text.lower() == "to" and tok.i != sub[0].i
+        tok = view.head(tok)
+    return False
+
+
 def where_when(view: ArticleView, q: QuoteCandidate) -> Circumstances:
     """Place, date and medium of the statement `q` (rules in the module docstring)."""
     if q.cue_span is None:
@@ -112,7 +125,8 @@ def where_when(view: ArticleView, q: QuoteCandidate) -> Circumstances:
         span = view.span_of(sub)
         nouns = {t.lemma.lower() for t in sub if t.pos in {"NOUN", "PROPN"}}
         medium_words = nouns & MEDIUM_HEADS
-        orgs = [lm for lm in view.mentions_in(*span) if lm.entity is not None and lm.entity.kind == "organization"]
+        orgs = [lm for lm in view.mentions_in(*span) if lm.entity is not None and lm.entity.kind == "organization"
+                and not _addressee(view, lm, sub)]
         if medium is None and orgs and (medium_words or prep in _MEDIUM_PREPS - {"in"}):
             medium = orgs[-1].entity
         if place is None and prep in _PLACE_PREPS:

@@ -57,3 +57,9 @@ def test_a_continuing_statement_takes_the_occasion_of_the_one_before(pipeline) -
     assert first[1].date == dt.date(2020, 12, 17) and second[1].date is None
     merged = carry_over(second[1], first[1])
     assert merged.date == dt.date(2020, 12, 17) and merged.medium == first[1].medium
+
+
+def test_whom_a_letter_was_addressed_to_is_no_medium(pipeline) -> None:
+    text = "In a letter to House Democrats on Monday, Speaker Nancy Pelosi said the vote would be held."
+    ((_, c, _),) = circumstances(pipeline, text)
+    assert c.medium is None and c.date == dt.date(2020, 12, 14)
