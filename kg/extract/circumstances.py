@@ -78,12 +78,11 @@ def _modifiers(view: ArticleView, verb: Token, content: range, skip: Token | Non
     return out
 
 
-def _addressee(view: ArticleView, lm: LinkedMention, sub: list[Token]) -> bool:
+def _addressee(view: ArticleView, lm: LinkedMention, sub: list[Token], inside: set[int]) -> bool:
     """Whether an organisation inside a modifier is whom a document was addressed to ("in a
     letter to House Democrats"), not the outlet that carried it: its nearest preposition is "to"
-    below a word other than the cue's own modifier."""
+    below a word other than the cue's own modifier (`inside`: the indexes of `sub`'s tokens)."""
     tok = view.token_at(lm.mention.start)
-    inside = {t.i for t in sub}
     while tok is not None and tok.i in inside and tok.head != tok.i:
         if tok.dep == "prep":
             return tok.text.lower() == "to" and tok.i != sub[0].i
@@ -115,7 +114,8 @@ def where_when(view: ArticleView, q: QuoteCandidate) -> Circumstances:
         for acl in (c for c in view.children.get(subj.i, []) if c.dep == "acl"):
             groups.extend(_modifiers(view, acl, content, None))
     for sub in groups:
-        head = next((t for t in sub if t.dep in {"prep", "agent"} and t.head not in {s.i for s in sub}), None)
+        inside = {t.i for t in sub}
+        head = next((t for t in sub if t.dep in {"prep", "agent"} and t.head not in inside), None)
         prep = head.text.lower() if head is not None else ""
         if date is None and (prep in _TIME_PREPS or not prep):
             for lm in view.dates_in(sub):
@@ -126,7 +126,7 @@ def where_when(view: ArticleView, q: QuoteCandidate) -> Circumstances:
         nouns = {t.lemma.lower() for t in sub if t.pos in {"NOUN", "PROPN"}}
         medium_words = nouns & MEDIUM_HEADS
         orgs = [lm for lm in view.mentions_in(*span) if lm.entity is not None and lm.entity.kind == "organization"
-                and not _addressee(view, lm, sub)]
+                and not _addressee(view, lm, sub, inside)]
         if medium is None and orgs and (medium_words or prep in _MEDIUM_PREPS - {"in"}):
             medium = orgs[-1].entity
         if place is None and prep in _PLACE_PREPS:
